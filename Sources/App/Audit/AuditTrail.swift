@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import JobcoachCore
+import SQLKit
+
+/// Appends to the hash-chained audit trail. Call it with the transaction of the change it records,
+/// so that the change and its audit entry are written together or not at all.
+struct AuditTrail: Sendable {
+    let clock: any AppClock
+
+    /// Any fixed number: the key of the PostgreSQL advisory lock that orders audit appends across
+    /// app instances.
+    private static let lockKey = 7_245_001
+
+    @discardableResult
+    func record(on database: any Database, actor: String, action: String, subject: String = "",
+                details: [String: String] = [:]) async throws -> AuditEntry {
+        if let sql = database as? any SQLDatabase, sql.dialect.name != "sqlite" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.lockKey))").run()
+        }
+        let last = try await AuditEntry.query(on: database).sort(\.$sequence, .descending).first()
+        let record = AuditRecord(
+            sequence: (last?.sequence ?? 0) + 1,
+            occurredAt: Self.timestamp(clock.now()),
+            actor: actor, action: action, subject: subject,
+            details: Self.json(details),
+            previousHash: last?.hash ?? AuditChain.genesisHash)
+        let entry = AuditEntry(record: record, hash: AuditChain.hash(record))
+        try await entry.create(on: database)
+        return entry
+    }
+
+    /// Checks the whole chain in pages, oldest first; nil when intact.
+    static func verify(on database: any Database, pageSize: Int = 1_000,
+                       progress: (Int64) -> Void = { _ in }) async throws -> (checked: Int64, break: AuditChainBreak?) {
+        var verifier = AuditChainVerifier()
+        var after: Int64 = 0
+        while true {
+            let page = try await AuditEntry.query(on: database)
+                .filter(\.$sequence > after)
+                .sort(\.$sequence)
+                .limit(pageSize)
+                .all()
+            for entry in page {
+                if let broken = verifier.check(entry.record, storedHash: entry.hash) {
+                    return (verifier.checked, broken)
+                }
+            }
+            guard let last = page.last else { return (verifier.checked, nil) }
+            after = last.sequence
+            progress(verifier.checked)
+        }
+    }
+
+    /// UTC with milliseconds: `2026-11-22T13:05:00.123Z`.
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+        let millis = (parts.nanosecond ?? 0) / 1_000_000
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.year!, parts.month!, parts.day!,
+                      parts.hour!, parts.minute!, parts.second!, millis)
+    }
+
+    static func json(_ details: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(details)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Vapor
+
+/// Every setting, read once at start from the environment. Nothing else reads `Environment.get`.
+struct AppConfiguration: Sendable {
+    var database: DatabaseSetting
+    /// Bcrypt cost: 12 in production; tests lower it to stay fast.
+    var bcryptCost: Int
+    /// Set the `Secure` flag on cookies (behind HTTPS). `JOBCOACH_SECURE_COOKIES=1`.
+    var secureCookies: Bool
+    /// The time zone that decides what "today" is (for the version of a framework in force).
+    var timeZone: TimeZone
+    /// Load demo users and print their logins (`serve --demo`).
+    var demo: Bool
+    /// Migrate and create the first administrator before the command runs (for `serve`).
+    var runStartupTasks: Bool
+    /// A fixed password for the demo users (`JOBCOACH_DEMO_PASSWORD`); random when unset.
+    var demoPassword: String?
+    /// The e-mail of the admin created on an empty database.
+    var initialAdminEmail: String
+    /// Registers `/bench/bare`, the do-nothing route benchmarks compare against.
+    var benchmarkRoute: Bool
+    /// Failed logins per e-mail address, and per client address, before a pause.
+    var loginLimitPerAccount: Int
+    var loginLimitPerAddress: Int
+    var loginWindow: TimeInterval
+
+    static func fromEnvironment(options: LaunchOptions) throws -> AppConfiguration {
+        let env = ProcessInfo.processInfo.environment
+        let zoneName = env["JOBCOACH_TIME_ZONE"] ?? "Europe/Amsterdam"
+        guard let zone = TimeZone(identifier: zoneName) else {
+            throw ConfigurationError("JOBCOACH_TIME_ZONE: unknown time zone '\(zoneName)'")
+        }
+        return AppConfiguration(
+            database: try DatabaseSetting.parse(env["DATABASE_URL"]),
+            bcryptCost: 12,
+            secureCookies: ["1", "true", "yes"].contains(env["JOBCOACH_SECURE_COOKIES"]?.lowercased() ?? ""),
+            timeZone: zone,
+            demo: options.demo,
+            runStartupTasks: options.serving,
+            demoPassword: env["JOBCOACH_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
+            initialAdminEmail: env["JOBCOACH_ADMIN_EMAIL"] ?? "admin@jobcoach.local",
+            benchmarkRoute: env["JOBCOACH_BENCH_ROUTE"] == "1",
+            loginLimitPerAccount: 5,
+            loginLimitPerAddress: 20,
+            loginWindow: 15 * 60)
+    }
+}
+
+extension Application {
+    private struct ConfigurationKey: StorageKey { typealias Value = AppConfiguration }
+
+    var configuration: AppConfiguration {
+        get {
+            guard let value = storage[ConfigurationKey.self] else { fatalError("configure(_:) has not run") }
+            return value
+        }
+        set { storage[ConfigurationKey.self] = newValue }
+    }
+}

@@ -1,0 +1,16 @@
+import Fluent
+import Vapor
+
+/// Every migration in the order it runs. Released migrations are never edited; a change to the
+/// schema is a new migration in a new numbered folder, with its revert.
+enum Migrations {
+    static func register(on app: Application) {
+        // 001: the foundation (issue 2): accounts, API tokens, the audit trail, login throttling
+        // and database sessions.
+        app.migrations.add(CreateUsers())
+        app.migrations.add(CreateAPITokens())
+        app.migrations.add(CreateAuditEntries())
+        app.migrations.add(CreateLoginAttempts())
+        app.migrations.add(CreateSessions())
+    }
+}

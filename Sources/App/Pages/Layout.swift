@@ -1,0 +1,73 @@
+import JobcoachCore
+import Vapor
+
+/// What the base template needs on every page: language, words, navigation, the signed-in user.
+struct Layout: Encodable {
+    struct Link: Encodable {
+        var url: String
+        var label: String
+        var current: Bool
+    }
+
+    struct LanguageSwitch: Encodable {
+        var url: String
+        var language: String
+        var label: String
+    }
+
+    struct SignedInUser: Encodable {
+        var name: String
+        var role: String
+    }
+
+    var language: String
+    var title: String
+    var t: [String: String]
+    var nav: [Link]
+    var languageSwitch: LanguageSwitch
+    var isSignedIn: Bool
+    var user: SignedInUser?
+    var csrfToken: String
+    var homeURL: String
+    var loginURL: String
+    var logoutURL: String
+    var stylesheetURL: String
+
+    /// `current` marks the navigation entry of this page with `aria-current`.
+    init(request: Request, title: String, current: SiteURL? = nil) {
+        let language = request.language
+        self.language = language.rawValue
+        self.title = title
+        self.t = request.application.strings.table(language)
+        let user = request.auth.get(User.self)
+        var links: [(SiteURL, String)] = [
+            (.frameworks, "navFrameworks"), (.compare, "navCompare"),
+            (.qualificationLevels, "navLevels"), (.occupations, "navOccupations"),
+        ]
+        if let user, user.role.may(.manageUsers) { links.append((.adminUsers, "navUsers")) }
+        if let user, user.role.may(.viewAuditTrail) { links.append((.adminAudit, "navAudit")) }
+        self.nav = links.map { url, key in
+            Link(url: url.path, label: request.t(key), current: current.map { $0.path == url.path } ?? false)
+        }
+        self.languageSwitch = LanguageSwitch(
+            url: Self.currentURL(request, setting: ("lang", language.other.rawValue)),
+            language: language.other.rawValue,
+            label: language.other == .en ? "English" : "Nederlands")
+        self.isSignedIn = user != nil
+        self.user = user.map { SignedInUser(name: $0.displayName, role: $0.role.title[language]) }
+        self.csrfToken = user != nil ? request.csrfToken : ""
+        self.homeURL = SiteURL.home.path
+        self.loginURL = SiteURL.login.path
+        self.logoutURL = SiteURL.logout.path
+        self.stylesheetURL = SiteURL.stylesheet.path
+    }
+
+    /// This page's URL with one query parameter set (for the language switch).
+    static func currentURL(_ request: Request, setting parameter: (String, String)) -> String {
+        var components = URLComponents(string: request.url.string) ?? URLComponents()
+        var items = (components.queryItems ?? []).filter { $0.name != parameter.0 }
+        items.append(URLQueryItem(name: parameter.0, value: parameter.1))
+        components.queryItems = items
+        return (components.path.isEmpty ? "/" : components.path) + "?" + (components.percentEncodedQuery ?? "")
+    }
+}

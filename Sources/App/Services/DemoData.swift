@@ -1,0 +1,50 @@
+import Fluent
+import JobcoachCore
+import Vapor
+
+/// Demo accounts, one per role, for trying the product (`serve --demo`). Their password is set anew
+/// at every demo start (random, or `JOBCOACH_DEMO_PASSWORD`) and printed with the logins.
+struct DemoData {
+    let application: Application
+
+    static func email(for role: Role) -> String { "\(role.rawValue)@demo.jobcoach.test" }
+
+    static let names: [Role: String] = [
+        .admin: "Anna Admin", .registerOfficer: "Rob Register", .assessor: "Aisha Assessor",
+        .teamLead: "Tom Teamlead", .jobCoach: "Jamila Jobcoach", .trainer: "Tess Trainer", .client: "Chris Client",
+    ]
+
+    func load() async throws {
+        let password = application.configuration.demoPassword ?? SecureToken.readablePassword()
+        let accounts = application.accounts
+        let hash = try await accounts.hash(password)
+        for role in Role.allCases {
+            let email = Self.email(for: role)
+            if let existing = try await User.query(on: application.db).filter(\.$email == email).first() {
+                try await application.changes.perform(on: application.db) { db in
+                    existing.passwordHash = hash
+                    existing.mustChangePassword = false
+                    existing.isActive = true
+                    existing.role = role
+                    try await existing.update(on: db)
+                    try await AuditTrail(clock: application.clock).record(on: db, actor: "system", action: "demo.password-set",
+                                                                          subject: existing.auditName)
+                }
+            } else {
+                _ = try await accounts.create(email: email, name: Self.names[role] ?? role.rawValue, role: role,
+                                              password: password, actor: "system", on: application.db)
+            }
+        }
+        let lines = Role.allCases.map { role in
+            "  \(role.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)) \(Self.email(for: role))"
+        }.joined(separator: "\n")
+        application.console.print("""
+
+            Demo data loaded. Log in at /login on the address the server prints below
+            (by default http://127.0.0.1:8080/login) as:
+            \(lines)
+              password for all:  \(password)
+
+            """)
+    }
+}

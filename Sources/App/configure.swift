@@ -1,0 +1,73 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import JobcoachCore
+import Leaf
+import LeafKit
+import Vapor
+
+/// Sets up the application: settings, the profession's standard, the database, sessions, views,
+/// middleware, routes and commands. Fails (and the server does not start) on invalid data.
+public func configure(_ app: Application, options: LaunchOptions = LaunchOptions()) async throws {
+    try configure(app, configuration: try AppConfiguration.fromEnvironment(options: options))
+}
+
+/// `standard` lets tests share one loaded standard; the server loads it here.
+func configure(_ app: Application, configuration: AppConfiguration, standard: ProfessionalStandard? = nil) throws {
+    app.configuration = configuration
+
+    // The standard is checked before anything else: a server with broken framework data must not start.
+    app.standard = try standard ?? ProfessionalStandard.loadBundled()
+    app.strings = try UIStrings.load(from: ResourcePaths.strings)
+    app.openAPIDocument = try OpenAPIController.load(from: ResourcePaths.openAPI)
+
+    switch configuration.database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.changes = ChangeRunner(gate: AsyncGate())
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.changes = ChangeRunner(gate: AsyncGate())
+    case .postgres(let url):
+        app.databases.use(try .postgres(url: url), as: .psql)
+        app.changes = ChangeRunner(gate: nil)
+    }
+    Migrations.register(on: app)
+
+    app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+
+    app.sessions.use { _ in DatabaseSessionDriver() }
+    app.sessions.configuration = SessionsConfiguration(cookieName: "jobcoach-session") { id in
+        // No expiry date: the cookie ends with the browser; the server ends the session sooner.
+        HTTPCookies.Value(string: id.string, expires: nil, maxAge: nil, path: "/",
+                          isSecure: configuration.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.views.use(.leaf)
+    let views = ResourcePaths.views.path + "/"
+    app.leaf.configuration = LeafConfiguration(rootDirectory: views)
+    // Templates ship inside the build folder (`.build/...`); Leaf's default refuses paths with a
+    // hidden folder, so keep the sandbox and extension limits but not that one.
+    app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio,
+                                                  limits: [.toSandbox, .requireExtensions, .onlyLeafExtensions],
+                                                  sandboxDirectory: views, viewDirectory: views))
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    // Outside the error middleware, so error pages carry the same headers and language cookie.
+    app.middleware.use(SecurityHeadersMiddleware(secureCookies: configuration.secureCookies))
+    app.middleware.use(LanguageMiddleware(secureCookies: configuration.secureCookies))
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: ResourcePaths.publicFiles.path + "/"))
+
+    try Routes.register(on: app)
+
+    app.asyncCommands.use(FrameworksCommand(), as: "frameworks")
+    app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(TokenCommand(), as: "token")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+
+    if configuration.runStartupTasks {
+        app.lifecycle.use(StartupTasks())
+    }
+}

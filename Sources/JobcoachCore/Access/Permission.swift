@@ -1,0 +1,10 @@
+/// Things a role may do. Routes ask for a permission, never for a role, so the whole policy is
+/// the table in `Role.permissions`.
+public enum Permission: String, CaseIterable, Codable, Sendable {
+    /// Create accounts, change roles, deactivate accounts.
+    case manageUsers
+    /// Read the audit trail and its verification.
+    case viewAuditTrail
+    /// Hold API tokens for scripts and integrations.
+    case useAPI
+}

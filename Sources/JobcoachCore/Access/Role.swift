@@ -1,0 +1,36 @@
+/// The roles of the people who use the product (docs/ARCHITECTURE.md, "who sees what").
+public enum Role: String, CaseIterable, Codable, Sendable {
+    case admin
+    case registerOfficer = "register-officer"
+    case assessor
+    case teamLead = "team-lead"
+    case jobCoach = "job-coach"
+    case trainer
+    case client
+
+    public var title: LocalizedText {
+        switch self {
+        case .admin: LocalizedText(nl: "Beheerder", en: "Administrator")
+        case .registerOfficer: LocalizedText(nl: "Registerfunctionaris", en: "Register officer")
+        case .assessor: LocalizedText(nl: "Assessor", en: "Assessor")
+        case .teamLead: LocalizedText(nl: "Teamleider", en: "Team lead")
+        case .jobCoach: LocalizedText(nl: "Jobcoach", en: "Job coach")
+        case .trainer: LocalizedText(nl: "Opleider", en: "Trainer")
+        case .client: LocalizedText(nl: "Cliënt", en: "Client")
+        }
+    }
+
+    /// What the role may do. Least privilege: a role gets only what its work needs.
+    public var permissions: Set<Permission> {
+        switch self {
+        case .admin: [.manageUsers, .viewAuditTrail, .useAPI]
+        case .registerOfficer: [.viewAuditTrail, .useAPI]
+        case .assessor, .teamLead, .jobCoach, .trainer: [.useAPI]
+        case .client: []
+        }
+    }
+
+    public func may(_ permission: Permission) -> Bool {
+        permissions.contains(permission)
+    }
+}

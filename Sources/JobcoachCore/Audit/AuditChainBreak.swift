@@ -1,0 +1,7 @@
+/// The first place where an audit trail is not intact.
+public struct AuditChainBreak: Hashable, Sendable, Error, CustomStringConvertible {
+    public var sequence: Int64
+    public var reason: String
+
+    public var description: String { reason }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Everything the product reads about the profession, loaded once at start: the framework versions,
+/// the qualification level crosswalk and the ESCO occupations.
+public struct ProfessionalStandard: Sendable {
+    public let frameworks: FrameworkCatalog
+    public let levels: QualificationLevelCatalog
+    public let occupations: OccupationCatalog
+
+    public init(frameworks: FrameworkCatalog, levels: QualificationLevelCatalog, occupations: OccupationCatalog) {
+        self.frameworks = frameworks
+        self.levels = levels
+        self.occupations = occupations
+    }
+
+    /// The data files shipped with the product.
+    public static var resourceDirectory: URL {
+        // `.copy("Resources")` keeps the folder; find it rather than assume the bundle layout,
+        // which differs between Linux and Apple platforms.
+        Bundle.module.url(forResource: "Resources", withExtension: nil)
+            ?? Bundle.module.bundleURL.appendingPathComponent("Resources")
+    }
+
+    public static var frameworkDirectory: URL {
+        resourceDirectory.appendingPathComponent("Frameworks")
+    }
+
+    /// The shipped level crosswalk alone (the validator needs it to check level names).
+    public static func loadBundledLevels() throws -> QualificationLevelCatalog {
+        let url = resourceDirectory.appendingPathComponent("QualificationLevels/levels.yaml")
+        return try QualificationLevelLoader.load(yaml: try String(contentsOf: url, encoding: .utf8),
+                                                 file: "QualificationLevels/levels.yaml")
+    }
+
+    /// Loads and checks all shipped data; throws `FrameworkDataError` naming every problem.
+    public static func loadBundled() throws -> ProfessionalStandard {
+        let levels = try loadBundledLevels()
+        let versions = try FrameworkLoader(levels: levels).load(directory: frameworkDirectory)
+        let esco = resourceDirectory.appendingPathComponent("ESCO")
+        let occupations = OccupationCatalog.load(
+            occupationsTSV: try String(contentsOf: esco.appendingPathComponent("occupations.tsv"), encoding: .utf8),
+            iscoGroupsTSV: try String(contentsOf: esco.appendingPathComponent("isco-groups.tsv"), encoding: .utf8))
+        return ProfessionalStandard(frameworks: FrameworkCatalog(versions: versions), levels: levels, occupations: occupations)
+    }
+}

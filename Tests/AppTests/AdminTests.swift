@@ -1,0 +1,124 @@
+@testable import App
+import Fluent
+import Foundation
+import JobcoachCore
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct AdminTests {
+        /// Who may open which admin page: the matrix of roles and routes.
+        @Test(arguments: Role.allCases)
+        func adminPagesFollowThePermissions(_ role: Role) async throws {
+            try await withApp { app async throws in
+                try await app.makeUser("person@example.org", role: role)
+                let browser = TestBrowser(app)
+                _ = try await browser.login("person@example.org")
+                let users = try await browser.get("/admin/users")
+                #expect(users.status == (role.may(.manageUsers) ? .ok : .forbidden), "\(role) /admin/users")
+                let audit = try await browser.get("/admin/audit")
+                #expect(audit.status == (role.may(.viewAuditTrail) ? .ok : .forbidden), "\(role) /admin/audit")
+                let post = try await browser.post("/admin/users", form: ["_csrf": browser.cookies.isEmpty ? "" : "x"])
+                #expect(post.status == .forbidden, "\(role) cannot post without a valid token either")
+            }
+        }
+
+        @Test func anAdministratorCreatesAnAccountWithAOneTimePassword() async throws {
+            try await withApp { app async throws in
+                try await app.makeUser("admin@example.org", role: .admin)
+                let browser = TestBrowser(app)
+                _ = try await browser.login("admin@example.org")
+                let created = try await browser.submit("/admin/users", form: ["email": "Jamila@Example.org", "name": "Jamila", "role": "job-coach"])
+                #expect(created.status == .ok)
+                let html = created.body.string
+                let marker = "class=\"secret\">"
+                let start = try #require(html.range(of: marker))
+                let password = String(html[start.upperBound...].prefix { $0 != "<" })
+                #expect(password.count == 19)
+                let user = try #require(try await User.query(on: app.db).filter(\.$email == "jamila@example.org").first())
+                #expect(user.mustChangePassword)
+                #expect(user.role == .jobCoach)
+                #expect(try await app.accounts.verify(password, hash: user.passwordHash))
+                #expect(try await app.auditActions().last == "user.created")
+                let again = try await browser.submit("/admin/users", form: ["email": "jamila@example.org", "name": "J", "role": "job-coach"])
+                #expect(again.status == .badRequest)
+                #expect(again.body.string.contains("Er is al een account met dit e-mailadres."))
+            }
+        }
+
+        @Test func badAccountFormsNameEveryField() async throws {
+            try await withApp { app async throws in
+                try await app.makeUser("admin@example.org", role: .admin)
+                let browser = TestBrowser(app)
+                _ = try await browser.login("admin@example.org")
+                let response = try await browser.submit("/admin/users", form: ["email": "not-an-address", "name": " ", "role": "boss"])
+                #expect(response.status == .badRequest)
+                for field in ["email", "name", "role"] {
+                    #expect(response.body.string.contains("href=\"#\(field)\""), "\(field) in the error summary")
+                }
+                #expect(try await User.query(on: app.db).count() == 1, "nothing was written")
+            }
+        }
+
+        @Test func roleChangesAndDeactivationAreAudited() async throws {
+            try await withApp { app async throws in
+                try await app.makeUser("admin@example.org", role: .admin)
+                let coach = try await app.makeUser("coach@example.org", role: .jobCoach)
+                let coachBrowser = TestBrowser(app)
+                _ = try await coachBrowser.login("coach@example.org")
+                let browser = TestBrowser(app)
+                _ = try await browser.login("admin@example.org")
+                let path = "/admin/users/\(coach.id!.uuidString)"
+                let promoted = try await browser.submit(path, form: ["name": "Coach", "role": "team-lead", "active": "on"])
+                #expect(promoted.status == .ok)
+                let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "user.role-changed").first())
+                #expect(entry.details == "{\"from\":\"job-coach\",\"to\":\"team-lead\"}")
+                #expect(entry.subject == "user:\(coach.id!.uuidString)")
+                _ = try await browser.submit(path, form: ["name": "Coach", "role": "team-lead"])
+                #expect(try await app.auditActions().last == "user.deactivated")
+                #expect(try await coachBrowser.get("/account/password").status == .seeOther, "the deactivated coach is signed out")
+                #expect(try await TestBrowser(app).login("coach@example.org").status == .unauthorized)
+            }
+        }
+
+        @Test func anAdministratorCannotLockThemselvesOut() async throws {
+            try await withApp { app async throws in
+                let admin = try await app.makeUser("admin@example.org", role: .admin)
+                let browser = TestBrowser(app)
+                _ = try await browser.login("admin@example.org")
+                let response = try await browser.submit("/admin/users/\(admin.id!.uuidString)", form: ["name": "Admin", "role": "client", "active": "on"])
+                #expect(response.status == .badRequest)
+                #expect(try await User.find(admin.id, on: app.db)?.role == .admin)
+            }
+        }
+
+        @Test func resettingAPasswordSignsThePersonOut() async throws {
+            try await withApp { app async throws in
+                try await app.makeUser("admin@example.org", role: .admin)
+                let coach = try await app.makeUser("coach@example.org", role: .jobCoach)
+                let coachBrowser = TestBrowser(app)
+                _ = try await coachBrowser.login("coach@example.org")
+                let browser = TestBrowser(app)
+                _ = try await browser.login("admin@example.org")
+                let path = "/admin/users/\(coach.id!.uuidString)"
+                let reset = try await browser.submit(path, to: path + "/reset-password", form: [:])
+                #expect(reset.status == .ok)
+                #expect(reset.body.string.contains("class=\"secret\""))
+                #expect(try await coachBrowser.get("/account/password").status == .seeOther)
+                #expect(try await User.find(coach.id, on: app.db)?.mustChangePassword == true)
+                #expect(try await app.auditActions().last == "user.password-reset")
+            }
+        }
+
+        @Test func unknownAccountsAre404() async throws {
+            try await withApp { app async throws in
+                try await app.makeUser("admin@example.org", role: .admin)
+                let browser = TestBrowser(app)
+                _ = try await browser.login("admin@example.org")
+                #expect(try await browser.get("/admin/users/\(UUID().uuidString)").status == .notFound)
+                #expect(try await browser.get("/admin/users/not-a-uuid").status == .notFound)
+            }
+        }
+    }
+}

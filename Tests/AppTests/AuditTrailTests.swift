@@ -1,0 +1,103 @@
+@testable import App
+import Fluent
+import Foundation
+import JobcoachCore
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct AuditTrailTests {
+        @Test func entriesFormAnIntactChain() async throws {
+            try await withApp { app async throws in
+                try await app.makeUser("admin@example.org", role: .admin)
+                _ = try await TestBrowser(app).login("admin@example.org")
+                _ = try await TestBrowser(app).login("admin@example.org", "wrong")
+                let entries = try await AuditEntry.query(on: app.db).sort(\.$sequence).all()
+                #expect(entries.map(\.sequence) == [1, 2, 3])
+                #expect(entries[0].previousHash == AuditChain.genesisHash)
+                #expect(entries[1].previousHash == entries[0].hash)
+                let result = try await AuditTrail.verify(on: app.db)
+                #expect(result.checked == 3)
+                #expect(result.break == nil)
+            }
+        }
+
+        @Test func theDatabaseRefusesUpdatesAndDeletes() async throws {
+            try await withApp { app async throws in
+                try await app.makeUser("admin@example.org", role: .admin)
+                let sql = try #require(app.db as? any SQLDatabase)
+                await #expect(throws: (any Error).self) {
+                    try await sql.raw("UPDATE audit_entries SET actor = 'someone else'").run()
+                }
+                await #expect(throws: (any Error).self) {
+                    try await sql.raw("DELETE FROM audit_entries").run()
+                }
+                #expect(try await AuditEntry.query(on: app.db).count() == 1)
+            }
+        }
+
+        @Test func aChangeMadeAroundTheTriggersIsFound() async throws {
+            try await withApp { app async throws in
+                for index in 1...4 { try await app.makeUser("user\(index)@example.org", role: .jobCoach) }
+                let sql = try #require(app.db as? any SQLDatabase)
+                // Someone with database access drops the guard and rewrites entry 3.
+                if sql.dialect.name == "sqlite" {
+                    try await sql.raw("DROP TRIGGER audit_entries_no_update").run()
+                } else {
+                    try await sql.raw("DROP TRIGGER audit_entries_no_change ON audit_entries").run()
+                }
+                try await sql.raw("UPDATE audit_entries SET details = '{}' WHERE sequence = 3").run()
+                let result = try await AuditTrail.verify(on: app.db)
+                #expect(result.checked == 2)
+                #expect(result.break?.sequence == 3)
+                #expect(result.break?.reason.contains("changed") == true)
+            }
+        }
+
+        @Test func concurrentChangesKeepTheChainInOrder() async throws {
+            try await withApp { app async throws in
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for index in 0..<20 {
+                        group.addTask {
+                            _ = try await app.changes.perform(on: app.db) { db in
+                                try await AuditTrail(clock: app.clock).record(on: db, actor: "test", action: "concurrent.\(index)")
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                let result = try await AuditTrail.verify(on: app.db)
+                #expect(result.checked == 20)
+                #expect(result.break == nil)
+            }
+        }
+
+        @Test func aFailedChangeLeavesNoAuditEntry() async throws {
+            try await withApp { app async throws in
+                try await app.makeUser("same@example.org", role: .jobCoach)
+                do {
+                    try await app.makeUser("same@example.org", role: .trainer)
+                    Issue.record("a second account with the same address was made")
+                } catch let problem as AccountService.Problem {
+                    #expect(problem == .emailTaken)
+                }
+                #expect(try await app.auditActions() == ["user.created"])
+                #expect(try await User.query(on: app.db).count() == 1)
+            }
+        }
+
+        @Test func theAuditPageVerifiesOnRequest() async throws {
+            try await withApp { app async throws in
+                try await app.makeUser("officer@example.org", role: .registerOfficer)
+                let browser = TestBrowser(app)
+                _ = try await browser.login("officer@example.org")
+                let page = try await browser.get("/admin/audit?verify=1")
+                #expect(page.status == .ok)
+                #expect(page.body.string.contains("alle 2 regels kloppen"))
+                #expect(try await browser.get("/admin/audit?before=abc").status == .badRequest)
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+@testable import App
+import Fluent
+import Foundation
+import JobcoachCore
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    @Suite struct StartupTests {
+        @Test func anEmptyDatabaseGetsOneAdministratorWhoMustChangeThePassword() async throws {
+            try await withApp(configure: { $0.runStartupTasks = true }) { app async throws in
+                try await StartupTasks().willBootAsync(app)
+                let users = try await User.query(on: app.db).all()
+                #expect(users.count == 1)
+                #expect(users[0].email == "admin@test.local")
+                #expect(users[0].role == .admin)
+                #expect(users[0].mustChangePassword)
+                try await StartupTasks().willBootAsync(app)
+                #expect(try await User.query(on: app.db).count() == 1, "only on an empty database")
+            }
+        }
+
+        @Test func demoDataMakesOneAccountPerRole() async throws {
+            try await withApp(configure: { $0.demo = true; $0.demoPassword = "demo password 2026" }) { app async throws in
+                try await StartupTasks().willBootAsync(app)
+                let users = try await User.query(on: app.db).all()
+                #expect(Set(users.map(\.role)) == Set(Role.allCases))
+                #expect(users.count == Role.allCases.count, "no extra administrator next to the demo accounts")
+                #expect(users.allSatisfy { !$0.mustChangePassword })
+                let login = try await TestBrowser(app).login(DemoData.email(for: .jobCoach), "demo password 2026")
+                #expect(login.status == .seeOther)
+                try await StartupTasks().willBootAsync(app)
+                #expect(try await User.query(on: app.db).count() == Role.allCases.count, "a second start keeps the accounts")
+            }
+        }
+
+        @Test func databaseURLsAreUnderstood() throws {
+            #expect(try DatabaseSetting.parse(nil) == .sqliteFile(path: "jobcoach.sqlite"))
+            #expect(try DatabaseSetting.parse("sqlite:///var/lib/jc.sqlite") == .sqliteFile(path: "/var/lib/jc.sqlite"))
+            #expect(try DatabaseSetting.parse("postgres://u:p@127.0.0.1:5432/db") == .postgres(url: "postgres://u:p@127.0.0.1:5432/db"))
+            #expect(throws: ConfigurationError.self) { try DatabaseSetting.parse("mysql://x") }
+            #expect(throws: ConfigurationError.self) { try DatabaseSetting.parse("sqlite://") }
+        }
+
+        @Test func theDemoFlagAndTheServeCommandAreRecognised() {
+            let (serve, rest) = LaunchOptions.extract(from: ["jobcoach", "serve", "--demo", "--port", "8081"])
+            #expect(serve.demo && serve.serving)
+            #expect(rest == ["jobcoach", "serve", "--port", "8081"])
+            #expect(LaunchOptions.extract(from: ["jobcoach"]).0.serving)
+            #expect(!LaunchOptions.extract(from: ["jobcoach", "audit", "verify"]).0.serving)
+        }
+
+        @Test func everyUIStringHasBothLanguages() async throws {
+            try await withApp { app async throws in
+                #expect(app.strings.keys.count > 150)
+                for key in app.strings.keys {
+                    #expect(!app.strings.text(key, .nl).isEmpty && !app.strings.text(key, .en).isEmpty, "\(key)")
+                }
+            }
+        }
+    }
+}

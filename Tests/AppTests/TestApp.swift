@@ -1,0 +1,82 @@
+@testable import App
+import Fluent
+import Foundation
+import JobcoachCore
+import SQLKit
+import Vapor
+import VaporTesting
+
+/// The test harness: one loaded standard for all tests; a fresh database per test (SQLite in memory,
+/// or the PostgreSQL of `TEST_DATABASE_URL`, emptied first); bcrypt at its lowest cost.
+enum TestApp {
+    static let standard = Result { try ProfessionalStandard.loadBundled() }
+
+    static var database: DatabaseSetting {
+        if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !url.isEmpty {
+            return .postgres(url: url)
+        }
+        return .sqliteMemory
+    }
+
+    static func configuration() -> AppConfiguration {
+        AppConfiguration(database: database, bcryptCost: 4, secureCookies: false,
+                         timeZone: TimeZone(identifier: "Europe/Amsterdam")!, demo: false, runStartupTasks: false,
+                         demoPassword: nil, initialAdminEmail: "admin@test.local", benchmarkRoute: true,
+                         loginLimitPerAccount: 5, loginLimitPerAddress: 20, loginWindow: 15 * 60)
+    }
+}
+
+/// A clock tests can set and move.
+final class TestClock: AppClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ date: Date = Date(timeIntervalSince1970: 1_795_000_000)) {
+        current = date
+    }
+
+    func now() -> Date { lock.withLock { current } }
+
+    func advance(_ seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
+}
+
+func withApp(configure adjust: (inout AppConfiguration) -> Void = { _ in }, clock: TestClock? = nil,
+             _ test: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    do {
+        var configuration = TestApp.configuration()
+        adjust(&configuration)
+        try App.configure(app, configuration: configuration, standard: try TestApp.standard.get())
+        if let clock { app.clock = clock }
+        if case .postgres = configuration.database, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("DROP SCHEMA public CASCADE").run()
+            try await sql.raw("CREATE SCHEMA public").run()
+        }
+        try await app.autoMigrate()
+        try await test(app)
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+    try await app.asyncShutdown()
+}
+
+extension Application {
+    /// Makes an account directly (not through the pages).
+    @discardableResult
+    func makeUser(_ email: String, role: Role, password: String = "correct horse battery",
+                  mustChange: Bool = false) async throws -> User {
+        let (user, _) = try await accounts.create(email: email, name: email.components(separatedBy: "@")[0].capitalized,
+                                                  role: role, password: password, actor: "test", on: db)
+        if mustChange {
+            user.mustChangePassword = true
+            try await user.update(on: db)
+        }
+        return user
+    }
+
+    func auditActions() async throws -> [String] {
+        try await AuditEntry.query(on: db).sort(\.$sequence).all().map(\.action)
+    }
+}

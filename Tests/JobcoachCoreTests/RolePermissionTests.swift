@@ -1,0 +1,19 @@
+import Testing
+@testable import JobcoachCore
+
+/// The permission matrix: every role against every permission.
+@Suite struct RolePermissionTests {
+    static let expected: [Role: Set<Permission>] = [
+        .admin: [.manageUsers, .viewAuditTrail, .useAPI],
+        .registerOfficer: [.viewAuditTrail, .useAPI],
+        .assessor: [.useAPI], .teamLead: [.useAPI], .jobCoach: [.useAPI], .trainer: [.useAPI],
+        .client: [],
+    ]
+
+    @Test(arguments: Role.allCases)
+    func eachRoleHasOnlyWhatItsWorkNeeds(_ role: Role) {
+        for permission in Permission.allCases {
+            #expect(role.may(permission) == Self.expected[role]!.contains(permission), "\(role) \(permission)")
+        }
+    }
+}

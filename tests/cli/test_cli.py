@@ -1,0 +1,104 @@
+"""The `jobcoach` command line against its own SQLite files: framework validation, accounts, tokens,
+migrations and the audit chain check, with their exit codes and messages."""
+import os
+import shutil
+import sqlite3
+import subprocess
+
+import pytest
+
+from conftest import BIN
+
+FRAMEWORKS = os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "JobcoachCore", "Resources", "Frameworks")
+
+
+def run(args, database=None, stdin=None):
+    env = dict(os.environ)
+    env.pop("DATABASE_URL", None)
+    if database:
+        env["DATABASE_URL"] = f"sqlite://{database}"
+    return subprocess.run([BIN, *args], input=stdin, capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_shipped_frameworks_validate():
+    result = run(["frameworks", "validate"])
+    assert result.returncode == 0, result.stderr
+    assert "ok  register-jobcoach 2021" in result.stdout
+    assert "14 indicators" in result.stdout and "45 indicators" in result.stdout
+    assert "7 files valid." in result.stdout
+
+
+def test_a_broken_file_is_named_with_its_item(tmp_path):
+    source = os.path.join(FRAMEWORKS, "register-jobcoach", "2021.yaml")
+    broken = tmp_path / "2021.yaml"
+    text = open(source, encoding="utf-8").read()
+    broken.write_text(text.replace("id: task-4-2\n", "id: task-4-1\n", 1), encoding="utf-8")
+    result = run(["frameworks", "validate", str(broken)])
+    assert result.returncode == 1
+    assert f"{broken}:" in result.stderr
+    assert "task-4-1: duplicate id" in result.stderr
+    good = run(["frameworks", "validate", source])
+    assert good.returncode == 0 and "1 file valid." in good.stdout
+
+
+def test_a_missing_file_is_an_error(tmp_path):
+    result = run(["frameworks", "validate", str(tmp_path / "nope.yaml")])
+    assert result.returncode == 1
+    assert "no such file" in result.stderr
+
+
+@pytest.fixture
+def database(tmp_path):
+    path = tmp_path / "cli.sqlite"
+    result = run(["migrate", "--yes"], database=path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_accounts_and_tokens(database):
+    created = run(["user", "create", "--email", "Script@Example.org", "--role", "job-coach", "--name", "Script"],
+                  database, stdin="a long enough password\n")
+    assert created.returncode == 0, created.stderr
+    assert "created script@example.org (job-coach)" in created.stdout
+    again = run(["user", "create", "--email", "script@example.org", "--role", "trainer"], database, stdin="another long password\n")
+    assert again.returncode == 1 and "already exists" in again.stderr
+    weak = run(["user", "create", "--email", "weak@example.org", "--role", "trainer"], database, stdin="short\n")
+    assert weak.returncode == 1 and "at least 12 characters" in weak.stderr
+    no_role = run(["user", "create", "--email", "x@example.org", "--role", "boss"], database, stdin="a long enough password\n")
+    assert no_role.returncode == 2 and "--role must be one of" in no_role.stderr
+    token = run(["token", "create", "--email", "script@example.org"], database)
+    assert token.returncode == 0, token.stderr
+    assert token.stdout.strip().startswith("jc_") and len(token.stdout.strip()) > 40
+    unknown = run(["token", "create", "--email", "nobody@example.org"], database)
+    assert unknown.returncode == 1 and "no account" in unknown.stderr
+    with sqlite3.connect(database) as db:
+        hashes = [row[0] for row in db.execute("SELECT token_hash FROM api_tokens")]
+        assert hashes and token.stdout.strip() not in hashes
+        assert [row[0] for row in db.execute("SELECT password_hash FROM users")][0].startswith("$2")
+
+
+def test_audit_verify_finds_a_change(database):
+    for index in range(3):
+        assert run(["user", "create", "--email", f"u{index}@example.org", "--role", "trainer"], database,
+                   stdin="a long enough password\n").returncode == 0
+    intact = run(["audit", "verify"], database)
+    assert intact.returncode == 0, intact.stderr
+    assert "audit trail intact: 3 entries" in intact.stdout
+    with sqlite3.connect(database) as db:
+        try:
+            db.execute("UPDATE audit_entries SET actor = 'x' WHERE sequence = 2")
+            raise AssertionError("the append-only trigger let an update through")
+        except sqlite3.DatabaseError as error:
+            assert "append-only" in str(error)
+        db.execute("DROP TRIGGER audit_entries_no_update")
+        db.execute("UPDATE audit_entries SET actor = 'someone else' WHERE sequence = 2")
+    broken = run(["audit", "verify"], database)
+    assert broken.returncode == 1
+    assert "audit trail broken at entry 2" in broken.stderr
+
+
+def test_a_database_url_that_cannot_be_used_is_named():
+    env = dict(os.environ, DATABASE_URL="mysql://localhost/x")
+    result = subprocess.run([BIN, "audit", "verify"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 1
+    assert "DATABASE_URL" in result.stderr
