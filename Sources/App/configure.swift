@@ -18,6 +18,7 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
 
     // The standard is checked before anything else: a server with broken framework data must not start.
     app.standard = try standard ?? ProfessionalStandard.loadBundled()
+    app.frameworkJSON = try FrameworkJSONCache(catalog: app.standard.frameworks, encoder: APIController.encoder)
     app.strings = try UIStrings.load(from: ResourcePaths.strings)
     app.openAPIDocument = try OpenAPIController.load(from: ResourcePaths.openAPI)
 

@@ -25,15 +25,26 @@ enum APIController {
     }
 
     static func frameworks(_ request: Request) async throws -> Response {
-        try await json(request.standard.frameworks.summaries, request)
+        encoded(request.application.frameworkJSON.summaries)
     }
 
     static func framework(_ request: Request) async throws -> Response {
-        try await json(try FrameworkLookup.versionInForce(request), request)
+        try await versionJSON(try FrameworkLookup.versionInForce(request), request)
     }
 
     static func frameworkVersion(_ request: Request) async throws -> Response {
-        try await json(try FrameworkLookup.namedVersion(request), request)
+        try await versionJSON(try FrameworkLookup.namedVersion(request), request)
+    }
+
+    private static func versionJSON(_ version: FrameworkVersion, _ request: Request) async throws -> Response {
+        if let data = request.application.frameworkJSON.json(for: version) { return encoded(data) }
+        return try await json(version, request)
+    }
+
+    private static func encoded(_ data: Data) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.contentType = .json
+        return response
     }
 
     static func frameworkDiff(_ request: Request) async throws -> Response {
