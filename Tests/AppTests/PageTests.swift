@@ -118,3 +118,27 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.PageTests {
+    @Test func publicPagesAreRenderedOnceForVisitorsButFreshForSignedInUsers() async throws {
+        try await withApp { app async throws in
+            try await app.makeUser("coach@example.org", role: .jobCoach)
+            let visitor = TestBrowser(app)
+            let first = try await visitor.get("/frameworks/register-jobcoach")
+            #expect(app.publicPages.count == 1)
+            let second = try await visitor.get("/frameworks/register-jobcoach")
+            #expect(first.body.string == second.body.string)
+            #expect(app.publicPages.count == 1)
+            _ = try await visitor.get("/frameworks/register-jobcoach?lang=en")
+            #expect(app.publicPages.count == 2, "another language is another page")
+            let coach = TestBrowser(app)
+            _ = try await coach.login("coach@example.org")
+            let signedIn = try await coach.get("/frameworks/register-jobcoach")
+            #expect(signedIn.body.string.contains("Coach"))
+            #expect(signedIn.body.string.contains("name=\"_csrf\""))
+            #expect(app.publicPages.count == 2, "signed-in pages are not cached")
+            let again = try await TestBrowser(app).get("/frameworks/register-jobcoach")
+            #expect(!again.body.string.contains("name=\"_csrf\""), "no signed-in page was served from the cache")
+        }
+    }
+}

@@ -4,22 +4,26 @@ import Vapor
 /// The public pages about the profession's standard: no login, nothing stored.
 enum PublicPagesController {
     static func home(_ request: Request) async throws -> Response {
-        try await request.page("home", HomeContext(request: request))
+        try await request.publicPage { try await request.page("home", HomeContext(request: request)) }
     }
 
     static func frameworks(_ request: Request) async throws -> Response {
-        try await request.page("frameworks", FrameworkListContext(request: request))
+        try await request.publicPage { try await request.page("frameworks", FrameworkListContext(request: request)) }
     }
 
     static func framework(_ request: Request) async throws -> Response {
         let version = try FrameworkLookup.versionInForce(request)
-        return try await request.page("framework", FrameworkPageContext(request: request, framework: version,
-                                                                        day: try FrameworkLookup.day(request)))
+        let day = try FrameworkLookup.day(request)
+        return try await request.publicPage {
+            try await request.page("framework", FrameworkPageContext(request: request, framework: version, day: day))
+        }
     }
 
     static func frameworkVersion(_ request: Request) async throws -> Response {
         let version = try FrameworkLookup.namedVersion(request)
-        return try await request.page("framework", FrameworkPageContext(request: request, framework: version, day: request.today))
+        return try await request.publicPage {
+            try await request.page("framework", FrameworkPageContext(request: request, framework: version, day: request.today))
+        }
     }
 
     static func frameworkDiff(_ request: Request) async throws -> Response {
@@ -34,13 +38,19 @@ enum PublicPagesController {
             _ = try FrameworkLookup.version(id, from, request: request)
             _ = try FrameworkLookup.version(id, to, request: request)
         }
-        return try await request.page("framework-diff", FrameworkDiffContext(request: request, framework: id, diff: diff,
-                                                                             from: from, to: to))
+        return try await request.publicPage {
+            try await request.page("framework-diff", FrameworkDiffContext(request: request, framework: id, diff: diff,
+                                                                          from: from, to: to))
+        }
     }
 
     /// `?framework=a&framework=b`: the versions in force today of the chosen frameworks; all of them
     /// when nothing is chosen yet.
     static func compare(_ request: Request) async throws -> Response {
+        try await request.publicPage { try await renderCompare(request) }
+    }
+
+    private static func renderCompare(_ request: Request) async throws -> Response {
         let catalog = request.standard.frameworks
         let chosen = queryValues(request, "framework")
         let submitted = request.url.query?.contains("submitted=") ?? false
@@ -62,7 +72,7 @@ enum PublicPagesController {
     }
 
     static func qualificationLevels(_ request: Request) async throws -> Response {
-        try await request.page("levels", LevelsContext(request: request))
+        try await request.publicPage { try await request.page("levels", LevelsContext(request: request)) }
     }
 
     static func occupations(_ request: Request) async throws -> Response {
