@@ -30,7 +30,9 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
         app.databases.use(.sqlite(.memory), as: .sqlite)
         app.changes = ChangeRunner(gate: AsyncGate())
     case .postgres(let url):
-        app.databases.use(try .postgres(url: url), as: .psql)
+        let postgres = try SQLPostgresConfiguration(url: url)
+        app.databases.use(.postgres(configuration: postgres), as: .psql)
+        app.startupLockConfiguration = postgres.coreConfiguration
         app.changes = ChangeRunner(gate: nil)
     }
     Migrations.register(on: app)

@@ -1,5 +1,6 @@
 import Fluent
 import JobcoachCore
+import PostgresNIO
 import SQLKit
 import Vapor
 
@@ -11,22 +12,23 @@ struct StartupTasks: LifecycleHandler {
     static let lockKey = 7_245_002
 
     func willBootAsync(_ application: Application) async throws {
-        guard let sql = application.db as? any SQLDatabase, sql.dialect.name != "sqlite" else {
+        guard let lockConfiguration = application.startupLockConfiguration else {
             try await run(application)
             return
         }
-        // A session lock on one pooled connection; the work itself uses the other connections.
-        try await application.db.withConnection { connection in
-            let locked = connection as! any SQLDatabase
-            try await locked.raw("SELECT pg_advisory_lock(\(literal: Self.lockKey))").run()
-            do {
-                try await run(application)
-            } catch {
-                try? await locked.raw("SELECT pg_advisory_unlock(\(literal: Self.lockKey))").run()
-                throw error
-            }
-            try await locked.raw("SELECT pg_advisory_unlock(\(literal: Self.lockKey))").run()
+        // A session lock on a connection of its own, outside the pool: the work itself needs the
+        // pool's connections, and holding one of them could starve it.
+        let connection = try await PostgresConnection.connect(
+            on: application.eventLoopGroup.any(), configuration: lockConfiguration, id: 0, logger: application.logger).get()
+        do {
+            _ = try await connection.query("SELECT pg_advisory_lock(\(Self.lockKey))", logger: application.logger)
+            try await run(application)
+            _ = try await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: application.logger)
+        } catch {
+            try? await connection.close()
+            throw error
         }
+        try await connection.close()
     }
 
     private func run(_ application: Application) async throws {
@@ -50,5 +52,15 @@ struct StartupTasks: LifecycleHandler {
             Log in at /login and choose a new password; this password is shown only now.
 
             """)
+    }
+}
+
+extension Application {
+    private struct StartupLockKey: StorageKey { typealias Value = PostgresConnection.Configuration }
+
+    /// Set for PostgreSQL: how to open the connection that holds the start-up lock.
+    var startupLockConfiguration: PostgresConnection.Configuration? {
+        get { storage[StartupLockKey.self] }
+        set { storage[StartupLockKey.self] = newValue }
     }
 }
