@@ -38,6 +38,13 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     Migrations.register(on: app)
 
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+    // Long forms (an assessment sheet, a development plan) exceed Vapor's 16 kB default.
+    app.routes.defaultMaxBodySize = "256kb"
+    app.evidence = FileEvidenceStore(dataDirectory: configuration.dataDirectory)
+    let keyStore = IssuerKeyStore(dataDirectory: configuration.dataDirectory)
+    app.credentials = CredentialService { [app] in
+        try await RSACredentialIssuer.load(from: keyStore, now: app.clock.now())
+    }
 
     app.sessions.use { _ in DatabaseSessionDriver() }
     app.sessions.configuration = SessionsConfiguration(cookieName: "jobcoach-session") { id in
@@ -69,6 +76,9 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(RegisterCommand(), as: "register")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(KeysCommand(), as: "keys")
 
     if configuration.runStartupTasks {
         app.lifecycle.use(StartupTasks())

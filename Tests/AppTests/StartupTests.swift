@@ -26,12 +26,20 @@ extension AppTests {
                 try await StartupTasks().willBootAsync(app)
                 let users = try await User.query(on: app.db).all()
                 #expect(Set(users.map(\.role)) == Set(Role.allCases))
-                #expect(users.count == Role.allCases.count, "no extra administrator next to the demo accounts")
-                #expect(users.allSatisfy { !$0.mustChangePassword })
+                #expect(users.filter { $0.role == .admin }.count == 1, "no extra administrator next to the demo accounts")
+                #expect(users.allSatisfy { !$0.mustChangePassword && $0.email.hasSuffix("@demo.jobcoach.test") })
                 let login = try await TestBrowser(app).login(DemoData.email(for: .jobCoach), "demo password 2026")
                 #expect(login.status == .seeOther)
+                // The register demo: an application in every state but withdrawn, certificates, a complaint.
+                let statuses = Set(try await CertificationApplication.query(on: app.db).all().map(\.status))
+                #expect(statuses == Set(ApplicationStatus.allCases).subtracting([.withdrawn]))
+                #expect(try await Certificate.query(on: app.db).count() == 3)
+                #expect(try await Complaint.query(on: app.db).count() == 1)
+                let counted = users.count
+                let applications = try await CertificationApplication.query(on: app.db).count()
                 try await StartupTasks().willBootAsync(app)
-                #expect(try await User.query(on: app.db).count() == Role.allCases.count, "a second start keeps the accounts")
+                #expect(try await User.query(on: app.db).count() == counted, "a second start keeps the accounts")
+                #expect(try await CertificationApplication.query(on: app.db).count() == applications, "and the register demo")
             }
         }
 

@@ -22,8 +22,16 @@ enum TestApp {
         AppConfiguration(database: database, bcryptCost: 4, secureCookies: false,
                          timeZone: TimeZone(identifier: "Europe/Amsterdam")!, demo: false, runStartupTasks: false,
                          demoPassword: nil, initialAdminEmail: "admin@test.local", benchmarkRoute: true,
-                         loginLimitPerAccount: 5, loginLimitPerAddress: 20, loginWindow: 15 * 60)
+                         loginLimitPerAccount: 5, loginLimitPerAddress: 20, loginWindow: 15 * 60,
+                         dataDirectory: dataDirectory, publicURL: "http://127.0.0.1:8080", registerName: "Jobcoach register")
     }
+
+    /// One data directory per test run: the signing key is made once and shared by all tests.
+    static let dataDirectory: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jobcoach-tests-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }()
 }
 
 /// A clock tests can set and move.

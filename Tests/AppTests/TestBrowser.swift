@@ -26,6 +26,29 @@ final class TestBrowser: @unchecked Sendable {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a multipart form (with an optional file in the field `evidence`) and the page's CSRF token.
+    @discardableResult
+    func submitMultipart(_ formPath: String, to action: String, form: [String: String],
+                         file: (name: String, type: String, data: Data)? = nil) async throws -> TestingHTTPResponse {
+        let page = try await get(formPath)
+        var fields = form
+        fields["_csrf"] = try Self.csrfToken(in: page.body.string)
+        let boundary = "----jobcoach-test-boundary"
+        var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        if let file {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"evidence\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, action, headers: headers, body: ByteBuffer(data: body))
+    }
+
     /// Opens a page with a form and posts it with the page's CSRF token.
     @discardableResult
     func submit(_ formPath: String, to action: String? = nil, form: [String: String]) async throws -> TestingHTTPResponse {

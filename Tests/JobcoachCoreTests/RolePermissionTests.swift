@@ -5,8 +5,9 @@ import Testing
 @Suite struct RolePermissionTests {
     static let expected: [Role: Set<Permission>] = [
         .admin: [.manageUsers, .viewAuditTrail, .useAPI],
-        .registerOfficer: [.viewAuditTrail, .useAPI],
-        .assessor: [.useAPI], .teamLead: [.useAPI], .jobCoach: [.useAPI], .trainer: [.useAPI],
+        .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister],
+        .assessor: [.useAPI, .assessApplications], .jobCoach: [.useAPI, .applyForCertification],
+        .teamLead: [.useAPI], .trainer: [.useAPI],
         .client: [],
     ]
 

@@ -12,12 +12,19 @@ struct AuditTrail: Sendable {
     /// app instances.
     private static let lockKey = 7_245_001
 
-    @discardableResult
-    func record(on database: any Database, actor: String, action: String, subject: String = "",
-                details: [String: String] = [:]) async throws -> AuditEntry {
+    /// Orders this transaction after any other that appends to the trail (PostgreSQL; on SQLite the
+    /// change runner already lets one change through at a time). Changes that hand out numbers in
+    /// sequence, such as registration numbers, take it before they count.
+    static func serialize(on database: any Database) async throws {
         if let sql = database as? any SQLDatabase, sql.dialect.name != "sqlite" {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.lockKey))").run()
         }
+    }
+
+    @discardableResult
+    func record(on database: any Database, actor: String, action: String, subject: String = "",
+                details: [String: String] = [:]) async throws -> AuditEntry {
+        try await Self.serialize(on: database)
         let last = try await AuditEntry.query(on: database).sort(\.$sequence, .descending).first()
         let record = AuditRecord(
             sequence: (last?.sequence ?? 0) + 1,

@@ -24,6 +24,13 @@ struct AppConfiguration: Sendable {
     var loginLimitPerAccount: Int
     var loginLimitPerAddress: Int
     var loginWindow: TimeInterval
+    /// Where signing keys and evidence files are kept (`JOBCOACH_DATA_DIR`, default `data`).
+    var dataDirectory: URL
+    /// The address the register is reached at, used as the credentials' issuer id and in their
+    /// links (`JOBCOACH_PUBLIC_URL`).
+    var publicURL: String
+    /// The name credentials give their issuer.
+    var registerName: String
 
     static func fromEnvironment(options: LaunchOptions) throws -> AppConfiguration {
         let env = ProcessInfo.processInfo.environment
@@ -43,8 +50,20 @@ struct AppConfiguration: Sendable {
             benchmarkRoute: env["JOBCOACH_BENCH_ROUTE"] == "1",
             loginLimitPerAccount: 5,
             loginLimitPerAddress: 20,
-            loginWindow: 15 * 60)
+            loginWindow: 15 * 60,
+            dataDirectory: URL(fileURLWithPath: env["JOBCOACH_DATA_DIR"] ?? "data", isDirectory: true),
+            publicURL: try parsePublicURL(env["JOBCOACH_PUBLIC_URL"]),
+            registerName: env["JOBCOACH_REGISTER_NAME"] ?? "Jobcoach register")
     }
+}
+
+/// `JOBCOACH_PUBLIC_URL`: an http(s) address without a trailing slash.
+private func parsePublicURL(_ value: String?) throws -> String {
+    guard let value, !value.isEmpty else { return "http://127.0.0.1:8080" }
+    guard let url = URL(string: value), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+        throw ConfigurationError("JOBCOACH_PUBLIC_URL must be an http or https address, not '\(value)'")
+    }
+    return value.hasSuffix("/") ? String(value.dropLast()) : value
 }
 
 extension Application {

@@ -12,5 +12,14 @@ enum Migrations {
         app.migrations.add(CreateAuditEntries())
         app.migrations.add(CreateLoginAttempts())
         app.migrations.add(CreateSessions())
+        // 002: the register (issue 3): portfolios with evidence, applications with two assessors,
+        // certificates, permanent education and complaints.
+        app.migrations.add(CreatePortfolios())
+        app.migrations.add(CreateEvidenceFiles())
+        app.migrations.add(CreatePortfolioItems())
+        app.migrations.add(CreateApplications())
+        app.migrations.add(CreateCertificates())
+        app.migrations.add(CreateCPDActivities())
+        app.migrations.add(CreateComplaints())
     }
 }

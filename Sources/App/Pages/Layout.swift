@@ -43,7 +43,13 @@ struct Layout: Encodable {
         var links: [(SiteURL, String)] = [
             (.frameworks, "navFrameworks"), (.compare, "navCompare"),
             (.qualificationLevels, "navLevels"), (.occupations, "navOccupations"),
+            (.eligibility, "navEligibility"), (.publicRegister, "navRegister"),
         ]
+        if let user, user.role.may(.applyForCertification) {
+            links += [(.portfolio, "navPortfolio"), (.applications, "navApplications"), (.certificates, "navCertificates")]
+        }
+        if let user, user.role.may(.assessApplications) { links.append((.assessments, "navAssessments")) }
+        if let user, user.role.may(.manageRegister) { links.append((.office, "navOffice")) }
         if let user, user.role.may(.manageUsers) { links.append((.adminUsers, "navUsers")) }
         if let user, user.role.may(.viewAuditTrail) { links.append((.adminAudit, "navAudit")) }
         self.nav = links.map { url, key in

@@ -24,6 +24,34 @@ enum SiteURL: Sendable {
     case stylesheet
     case benchBare
     case api(APIURL)
+    // The register (issue 3).
+    case eligibility
+    case portfolio
+    case portfolioProfile
+    case portfolioItems(Parameter<String>)
+    case portfolioItemDelete(Parameter<String>, Parameter<UUID>)
+    case evidence(Parameter<UUID>)
+    case applications
+    case application(Parameter<UUID>)
+    case applicationResubmit(Parameter<UUID>)
+    case applicationWithdraw(Parameter<UUID>)
+    case certificates
+    case certificateCredential(Parameter<UUID>)
+    case cpd
+    case cpdDelete(Parameter<UUID>)
+    case assessments
+    case assessment(Parameter<UUID>)
+    case office
+    case officeApplication(Parameter<UUID>)
+    case officeAssign(Parameter<UUID>)
+    case officeDecide(Parameter<UUID>)
+    case officeCertificates
+    case officeRecheck
+    case officeComplaints
+    case officeComplaint(Parameter<UUID>)
+    case publicRegister
+    case verify
+    case jwks
 
     enum APIURL: Sendable {
         case frameworks
@@ -32,6 +60,10 @@ enum SiteURL: Sendable {
         case frameworkDiff(Parameter<String>)
         case qualificationLevels
         case occupations
+        case eligibility
+        case register
+        case credentialsVerify
+        case credentialStatus(Parameter<UUID>)
 
         var segments: [Segment] {
             switch self {
@@ -42,6 +74,10 @@ enum SiteURL: Sendable {
             case .frameworkDiff(let id): ["frameworks", .parameter("framework", id.text), "diff"]
             case .qualificationLevels: ["qualification-levels"]
             case .occupations: ["occupations"]
+            case .eligibility: ["eligibility"]
+            case .register: ["register"]
+            case .credentialsVerify: ["credentials", "verify"]
+            case .credentialStatus(let id): ["credentials", .parameter("credential", id.text), "status"]
             }
         }
     }
@@ -77,6 +113,33 @@ enum SiteURL: Sendable {
         case .stylesheet: ["css", "site.css"]
         case .benchBare: ["bench", "bare"]
         case .api(let api): ["api", "v1"] + api.segments
+        case .eligibility: ["eligibility"]
+        case .portfolio: ["portfolio"]
+        case .portfolioProfile: ["portfolio", "profile"]
+        case .portfolioItems(let kind): ["portfolio", .parameter("kind", kind.text)]
+        case .portfolioItemDelete(let kind, let item): ["portfolio", .parameter("kind", kind.text), .parameter("item", item.text), "delete"]
+        case .evidence(let id): ["evidence", .parameter("evidence", id.text)]
+        case .applications: ["applications"]
+        case .application(let id): ["applications", .parameter("application", id.text)]
+        case .applicationResubmit(let id): ["applications", .parameter("application", id.text), "resubmit"]
+        case .applicationWithdraw(let id): ["applications", .parameter("application", id.text), "withdraw"]
+        case .certificates: ["certificates"]
+        case .certificateCredential(let id): ["certificates", .parameter("certificate", id.text), "credential.jwt"]
+        case .cpd: ["cpd"]
+        case .cpdDelete(let id): ["cpd", .parameter("activity", id.text), "delete"]
+        case .assessments: ["assessments"]
+        case .assessment(let id): ["assessments", .parameter("assignment", id.text)]
+        case .office: ["office"]
+        case .officeApplication(let id): ["office", "applications", .parameter("application", id.text)]
+        case .officeAssign(let id): ["office", "applications", .parameter("application", id.text), "assessors"]
+        case .officeDecide(let id): ["office", "applications", .parameter("application", id.text), "decision"]
+        case .officeCertificates: ["office", "certificates"]
+        case .officeRecheck: ["office", "recheck"]
+        case .officeComplaints: ["office", "complaints"]
+        case .officeComplaint(let id): ["office", "complaints", .parameter("complaint", id.text)]
+        case .publicRegister: ["register"]
+        case .verify: ["verify"]
+        case .jwks: [".well-known", "jwks.json"]
         }
     }
 

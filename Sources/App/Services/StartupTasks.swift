@@ -33,6 +33,8 @@ struct StartupTasks: LifecycleHandler {
 
     private func run(_ application: Application) async throws {
         try await application.autoMigrate()
+        // The register's signing key is made at first start, in the data directory.
+        _ = try await application.credentials.issuer()
         if application.configuration.demo {
             try await DemoData(application: application).load()
         }

@@ -7,4 +7,10 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case viewAuditTrail
     /// Hold API tokens for scripts and integrations.
     case useAPI
+    /// Keep a portfolio, apply for certification, record permanent education.
+    case applyForCertification
+    /// Assess applications assigned to oneself.
+    case assessApplications
+    /// Run the register: assign assessors, decide, handle complaints, re-check after revisions.
+    case manageRegister
 }

@@ -24,8 +24,10 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     public var permissions: Set<Permission> {
         switch self {
         case .admin: [.manageUsers, .viewAuditTrail, .useAPI]
-        case .registerOfficer: [.viewAuditTrail, .useAPI]
-        case .assessor, .teamLead, .jobCoach, .trainer: [.useAPI]
+        case .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister]
+        case .assessor: [.useAPI, .assessApplications]
+        case .jobCoach: [.useAPI, .applyForCertification]
+        case .teamLead, .trainer: [.useAPI]
         case .client: []
         }
     }

@@ -13,6 +13,7 @@ public struct FrameworkVersion: Hashable, Encodable, Sendable {
     public var level: LevelReference?
     public var occupations: [String]
     public var certification: CertificationPolicy?
+    public var recertification: RecertificationPolicy?
     public var sections: [FrameworkSection]
     public var entryRequirements: [RequirementNode]
     public var knowledgeAreas: [ItemGroup]
@@ -47,7 +48,7 @@ public struct FrameworkVersion: Hashable, Encodable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case id, version, effectiveFrom, sourceDocument, sourceLanguage, title, publisher, summary
-        case changeNote, level, occupations, certification, sections, entryRequirements
+        case changeNote, level, occupations, certification, recertification, sections, entryRequirements
         case knowledgeAreas, tasks, competencies, attitudes, modules
     }
 
@@ -67,6 +68,7 @@ public struct FrameworkVersion: Hashable, Encodable, Sendable {
         try container.encodeIfPresent(level, forKey: .level)
         try container.encode(occupations, forKey: .occupations)
         try container.encodeIfPresent(certification, forKey: .certification)
+        try container.encodeIfPresent(recertification, forKey: .recertification)
         try container.encode(sections, forKey: .sections)
         try container.encode(entryRequirements, forKey: .entryRequirements)
         let groups: [(ItemGroupKind, CodingKeys)] = [

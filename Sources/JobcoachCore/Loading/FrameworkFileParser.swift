@@ -56,6 +56,7 @@ struct FrameworkFileParser {
             issues.add("occupation '\(uri)' is not an ESCO occupation URI", item: id, line: reader.line)
         }
         let certification = reader.value("certification").flatMap(readCertification)
+        let recertification = reader.value("recertification").flatMap { readRecertification($0) }
         let sections = reader.list("sections").compactMap { readSection($0) }
         let requirements = reader.list("entryRequirements").compactMap { readRequirement($0, depth: 0) }
         var groups: [ItemGroupKind: [ItemGroup]] = [:]
@@ -68,7 +69,7 @@ struct FrameworkFileParser {
             id: id, version: version, effectiveFrom: effectiveFrom, sourceDocument: sourceDocument,
             sourceLanguage: sourceLanguage, title: title, publisher: publisher, summary: summary,
             changeNote: changeNote, level: level, occupations: occupations, certification: certification,
-            sections: sections, entryRequirements: requirements,
+            recertification: recertification, sections: sections, entryRequirements: requirements,
             knowledgeAreas: groups[.knowledgeAreas] ?? [], tasks: groups[.tasks] ?? [],
             competencies: groups[.competencies] ?? [], attitudes: groups[.attitudes] ?? [],
             modules: groups[.modules] ?? [])
@@ -138,6 +139,44 @@ struct FrameworkFileParser {
             return nil
         }
         return CertificationPolicy(validityYears: years)
+    }
+
+    private mutating func readRecertification(_ node: Node) -> RecertificationPolicy? {
+        let item = "recertification"
+        guard var reader = YAMLMappingReader(node, item: item, issues: issues, what: "'recertification'") else { return nil }
+        let years = reader.int("periodYears")
+        let minimum = reader.number("minimumPoints")
+        let perHour = reader.number("pointsPerHour")
+        for (name, value) in [("periodYears", years.map(Double.init)), ("minimumPoints", minimum), ("pointsPerHour", perHour)] {
+            if let value, value <= 0 { issues.add("'\(name)' must be more than 0", item: item, line: node.line) }
+        }
+        let categories = reader.list("categories").compactMap { element -> CPDCategory? in
+            guard var category = YAMLMappingReader(element, item: "a CPD category", issues: issues, what: "a CPD category") else { return nil }
+            let id = readID(&category)
+            category = rename(category, to: id)
+            let title = category.text("title")
+            category.finish()
+            guard let id, let title else { return nil }
+            return CPDCategory(id: id, title: title)
+        }
+        if categories.isEmpty { issues.add("'categories' must list at least one category", item: item, line: node.line) }
+        let known = Set(categories.map(\.id))
+        let caps = reader.list("caps").compactMap { element -> CPDCap? in
+            guard var cap = YAMLMappingReader(element, item: item, issues: issues, what: "a cap") else { return nil }
+            let names = cap.strings("categories") ?? []
+            let maximum = cap.number("maximumPoints")
+            cap.finish()
+            for name in names where !known.contains(name) {
+                issues.add("cap names unknown category '\(name)'", item: item, line: element.line)
+            }
+            if names.isEmpty { issues.add("a cap needs 'categories'", item: item, line: element.line) }
+            guard let maximum, !names.isEmpty else { return nil }
+            return CPDCap(categories: names, maximumPoints: maximum)
+        }
+        reader.finish()
+        guard let years, let minimum, let perHour else { return nil }
+        return RecertificationPolicy(periodYears: years, minimumPoints: minimum, pointsPerHour: perHour,
+                                     categories: categories, caps: caps)
     }
 
     private mutating func readSection(_ node: Node) -> FrameworkSection? {

@@ -82,7 +82,8 @@ public struct OccupationCatalog: Sendable {
         }.prefix(limit))
     }
 
-    static func fold(_ text: String) -> String {
+    /// Lowercase, without accents, single spaces: how labels and queries are compared.
+    public static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -22,13 +22,9 @@ public struct RequirementDescriber: Sendable {
                 nl += " van \(list(providers, conjunction: "of"))"
                 en += " from \(list(providers, conjunction: "or"))"
             }
-            if let onOrAfter {
-                nl += ", behaald op of na \(onOrAfter.text(in: .nl))"
-                en += ", obtained on or after \(onOrAfter.text(in: .en))"
-            }
-            if let before {
-                nl += ", behaald vóór \(before.text(in: .nl))"
-                en += ", obtained before \(before.text(in: .en))"
+            if let window = window(onOrAfter: onOrAfter, before: before) {
+                nl += ", \(window.nl)"
+                en += ", \(window.en)"
             }
             return LocalizedText(nl: nl, en: en)
         case let .courseHours(hours, ects, _, _):
@@ -50,6 +46,21 @@ public struct RequirementDescriber: Sendable {
         case .practising:
             return LocalizedText(nl: "Nu werkzaam als jobcoach", en: "Practising as a job coach now")
         }
+    }
+
+    /// "obtained on or after 1 January 2015" / "behaald op of na 1 januari 2015"; nil without limits.
+    public func window(onOrAfter: CalendarDate?, before: CalendarDate?) -> LocalizedText? {
+        var nl: [String] = [], en: [String] = []
+        if let onOrAfter {
+            nl.append("behaald op of na \(onOrAfter.text(in: .nl))")
+            en.append("obtained on or after \(onOrAfter.text(in: .en))")
+        }
+        if let before {
+            nl.append("behaald vóór \(before.text(in: .nl))")
+            en.append("obtained before \(before.text(in: .en))")
+        }
+        guard !en.isEmpty else { return nil }
+        return LocalizedText(nl: nl.joined(separator: " en "), en: en.joined(separator: " and "))
     }
 
     /// "NLQF 6 (EQF 6)"; a level without an EQF level says so.

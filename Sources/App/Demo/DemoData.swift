@@ -35,6 +35,9 @@ struct DemoData {
                                               password: password, actor: "system", on: application.db)
             }
         }
+        try await DemoRegisterStates(application: application).load(password: hash)
+        // Every demo account (also the extra assessor and applicants) gets this start's password.
+        try await User.query(on: application.db).filter(\.$email ~~ "@demo.jobcoach.test").set(\.$passwordHash, to: hash).update()
         let lines = Role.allCases.map { role in
             "  \(role.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)) \(Self.email(for: role))"
         }.joined(separator: "\n")
@@ -43,6 +46,7 @@ struct DemoData {
             Demo data loaded. Log in at /login on the address the server prints below
             (by default http://127.0.0.1:8080/login) as:
             \(lines)
+              (and \(DemoRegisterStates.secondAssessorEmail), a second assessor)
               password for all:  \(password)
 
             """)

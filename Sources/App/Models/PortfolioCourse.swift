@@ -1,0 +1,17 @@
+import Fluent
+import Foundation
+
+/// A relevant course or training (SPH, occupational therapy, ...), in hours and/or EC.
+final class PortfolioCourse: Model, @unchecked Sendable {
+    static let schema = "portfolio_courses"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "portfolio_id") var portfolio: CoachPortfolio
+    @Field(key: "title") var title: String
+    @OptionalField(key: "hours") var hours: Double?
+    @OptionalField(key: "ects") var ects: Double?
+    @Field(key: "completed_on") var completedOn: String
+    @OptionalParent(key: "evidence_id") var evidence: EvidenceFile?
+
+    init() {}
+}

@@ -1,0 +1,15 @@
+import Fluent
+import Foundation
+
+/// A job coach diploma.
+final class PortfolioDiploma: Model, @unchecked Sendable {
+    static let schema = "portfolio_diplomas"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "portfolio_id") var portfolio: CoachPortfolio
+    @Field(key: "provider") var provider: String
+    @Field(key: "completed_on") var completedOn: String
+    @OptionalParent(key: "evidence_id") var evidence: EvidenceFile?
+
+    init() {}
+}

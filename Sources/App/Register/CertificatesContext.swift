@@ -1,0 +1,49 @@
+import Foundation
+import JobcoachCore
+import Vapor
+
+/// A coach's certificates with their credentials, and where they stand for recertification.
+struct CertificatesContext: Encodable {
+    struct Row: Encodable {
+        var number: String
+        var framework: String
+        var validFrom: String
+        var validUntil: String
+        var status: String
+        var isValid: Bool
+        var expiresSoon: Bool
+        var credential: String
+        var credentialID: String
+        var downloadURL: String
+    }
+
+    var layout: Layout
+    var rows: [Row]
+    var cpd: CPDController.Summary?
+    var cpdURL: String
+    var portfolioURL: String
+    var verifyURL: String
+
+    init(request: Request, certificates: [Certificate], cpd: CPDController.Summary?) {
+        let language = request.language
+        let now = request.clock.now()
+        let soon = now.addingTimeInterval(183 * 24 * 60 * 60)
+        layout = Layout(request: request, title: request.t("certificatesTitle"), current: .certificates)
+        rows = certificates.map { certificate in
+            let status = certificate.status(at: now)
+            return Row(number: certificate.registrationNumber,
+                       framework: request.standard.frameworks.version(certificate.frameworkID, certificate.frameworkVersion)
+                           .map { "\($0.title[language]) (\($0.version))" } ?? certificate.frameworkID,
+                       validFrom: CalendarDate(certificate.validFrom, in: request.application.configuration.timeZone).text(in: language),
+                       validUntil: CalendarDate(certificate.validUntil, in: request.application.configuration.timeZone).text(in: language),
+                       status: status.title[language], isValid: status == .valid,
+                       expiresSoon: status == .valid && certificate.validUntil <= soon,
+                       credential: certificate.credential, credentialID: "credential-\(certificate.registrationNumber)",
+                       downloadURL: SiteURL.certificateCredential(.value(certificate.id!)).path)
+        }
+        self.cpd = cpd
+        cpdURL = SiteURL.cpd.path
+        portfolioURL = SiteURL.portfolio.path
+        verifyURL = SiteURL.verify.path
+    }
+}

@@ -1,0 +1,51 @@
+import JobcoachCore
+import Vapor
+
+/// One complaint: what it is about, and the move to its next status.
+struct ComplaintContext: Encodable {
+    struct Choice: Encodable {
+        var value: String
+        var label: String
+    }
+
+    var layout: Layout
+    var csrfToken: String
+    var formURL: String
+    var listURL: String
+    var number: String
+    var holder: String
+    var certificateStatus: String
+    var received: String
+    var summary: String
+    var status: String
+    var outcome: String?
+    var outcomeReason: String?
+    var canMove: Bool
+    var moves: [Choice]
+    var outcomes: [Choice]
+    var errors: [FieldError]
+    var hasErrors: Bool
+    var fieldErrors: [String: String]
+
+    init(request: Request, complaint: Complaint, problems: [FormProblem]) {
+        let language = request.language
+        layout = Layout(request: request, title: "\(request.t("complaintTitle")) \(complaint.certificate.registrationNumber)", current: .office)
+        csrfToken = request.csrfToken
+        formURL = SiteURL.officeComplaint(.value(complaint.id!)).path
+        listURL = SiteURL.officeComplaints.path
+        number = complaint.certificate.registrationNumber
+        holder = complaint.certificate.holderName
+        certificateStatus = complaint.certificate.status(at: request.clock.now()).title[language]
+        received = CalendarDate(complaint.receivedOn)?.text(in: language) ?? complaint.receivedOn
+        summary = complaint.summary
+        status = complaint.status.title[language]
+        outcome = complaint.outcome.map { request.t("complaintOutcome.\($0)") }
+        outcomeReason = complaint.outcomeReason
+        canMove = !complaint.status.allowedMoves.isEmpty
+        moves = ComplaintStatus.allCases.filter { complaint.status.canMove(to: $0) }.map { Choice(value: $0.rawValue, label: $0.title[language]) }
+        outcomes = ["none", "suspend", "revoke"].map { Choice(value: $0, label: request.t("complaintOutcome.\($0)")) }
+        errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        hasErrors = !errors.isEmpty
+        fieldErrors = errors.byField
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import JobcoachCore
+import Vapor
+
+/// One application for the officer: the applicant, what was submitted and its automatic eligibility
+/// result, the assessors, both sheets side by side once submitted, and the decision.
+struct OfficeApplicationContext: Encodable {
+    struct Assessor: Encodable {
+        var name: String
+        var submitted: Bool
+    }
+
+    struct Choice: Encodable {
+        var value: String
+        var label: String
+    }
+
+    struct ScoreLine: Encodable {
+        var title: String
+        var kind: String
+        var first: String
+        var firstNote: String
+        var second: String
+        var secondNote: String
+        var differs: Bool
+    }
+
+    struct Evidence: Encodable {
+        var name: String
+        var url: String
+    }
+
+    var layout: Layout
+    var csrfToken: String
+    var title: String
+    var applicant: String
+    var applicantEmail: String
+    var kind: String
+    var submitted: String
+    var status: String
+    var verdict: VerdictView?
+    var todayVerdict: VerdictView?
+    var cpd: String?
+    var portfolio: PortfolioView?
+    var evidence: [Evidence]
+    var assessors: [Assessor]
+    var canAssign: Bool
+    var assessorChoices: [Choice]
+    var assignURL: String
+    var bothSubmitted: Bool
+    var firstName: String
+    var secondName: String
+    var scores: [ScoreLine]
+    var differences: Int
+    var canDecide: Bool
+    var decideURL: String
+    var decisions: [Choice]
+    var reasons: String?
+    var decided: Bool
+    var queueURL: String
+    var errors: [FieldError]
+    var hasErrors: Bool
+    var fieldErrors: [String: String]
+    var decisionError: String?
+
+    init(request: Request, application: CertificationApplication, assignments: [AssessorAssignment], assessors available: [User],
+         evidence files: [EvidenceFile], problems: [FormProblem]) {
+        let language = request.language
+        let standard = request.standard
+        let version = standard.frameworks.version(application.frameworkID, application.frameworkVersion)
+        title = version.map { "\($0.title[language]) (\($0.version))" } ?? application.frameworkID
+        layout = Layout(request: request, title: "\(application.applicant.displayName): \(title)", current: .office)
+        csrfToken = request.csrfToken
+        applicant = application.applicant.displayName
+        applicantEmail = application.applicant.email
+        kind = request.t(application.kind == "recertification" ? "applicationKindRecertification" : "applicationKindInitial")
+        submitted = AdminUsersContext.format(application.submittedAt, request)
+        status = application.status.title[language]
+        verdict = ApplicationSnapshot.verdict(application).map { VerdictView($0, language: language) }
+        let snapshot = ApplicationSnapshot.portfolio(application)
+        if let snapshot, let version {
+            todayVerdict = VerdictView(EligibilityEngine(levels: standard.levels).evaluate(version, portfolio: snapshot, on: request.today),
+                                       language: language)
+        }
+        cpd = ApplicationSnapshot.cpd(application)?.explanation[language]
+        portfolio = snapshot.map { PortfolioView($0, language: language, describer: RequirementDescriber(levels: standard.levels),
+                                                 hoursUnit: request.t("unitHours")) }
+        evidence = files.map { Evidence(name: $0.filename, url: SiteURL.evidence(.value($0.id!)).path) }
+        let sorted = assignments.sorted { $0.assignedAt < $1.assignedAt || ($0.assignedAt == $1.assignedAt && $0.assessor.displayName < $1.assessor.displayName) }
+        assessors = sorted.map { Assessor(name: $0.assessor.displayName, submitted: $0.submittedAt != nil) }
+        canAssign = application.status == .submitted
+        assessorChoices = available.filter { $0.id != application.$applicant.id }.map { Choice(value: $0.id!.uuidString, label: $0.displayName) }
+        assignURL = SiteURL.officeAssign(.value(application.id!)).path
+        // A sheet is shown once its assessor has submitted it: drafts stay the assessor's own.
+        let submittedSheets = sorted.filter { $0.submittedAt != nil }
+        bothSubmitted = submittedSheets.count == 2
+        firstName = submittedSheets.first?.assessor.displayName ?? ""
+        secondName = submittedSheets.dropFirst().first?.assessor.displayName ?? ""
+        var lines: [ScoreLine] = []
+        if bothSubmitted, let version {
+            let sheets = submittedSheets.map { assignment in
+                Dictionary(assignment.scores.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            for item in AssessmentItem.items(of: version) {
+                let a = sheets[0][item.id], b = sheets[1][item.id]
+                let scoreText = { (row: AssessmentScoreRow?) in row.flatMap { AssessmentScore(rawValue: $0.score)?.title[language] } ?? "—" }
+                lines.append(ScoreLine(title: item.group.title[language], kind: item.kind.title[language],
+                                       first: scoreText(a), firstNote: a?.note ?? "", second: scoreText(b), secondNote: b?.note ?? "",
+                                       differs: a?.score != b?.score))
+            }
+        }
+        scores = lines
+        differences = lines.filter(\.differs).count
+        canDecide = application.status == .readyForDecision
+        decideURL = SiteURL.officeDecide(.value(application.id!)).path
+        decisions = ApplicationDecision.allCases.map { Choice(value: $0.rawValue, label: $0.status.title[language]) }
+        reasons = application.decisionReasons
+        decided = [.certified, .notCertified, .moreInformationNeeded].contains(application.status)
+        queueURL = SiteURL.office.path
+        errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        hasErrors = !errors.isEmpty
+        fieldErrors = errors.byField
+        decisionError = fieldErrors["decision-certified"]
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import JobcoachCore
+import Vapor
+
+/// The register office: applications by status, and what needs attention (certificates that expire
+/// soon, open complaints).
+struct OfficeContext: Encodable {
+    struct Row: Encodable {
+        var applicant: String
+        var title: String
+        var kind: String
+        var submitted: String
+        var status: String
+        var eligible: Bool
+        var url: String
+    }
+
+    struct Filter: Encodable {
+        var label: String
+        var url: String
+        var current: Bool
+    }
+
+    var layout: Layout
+    var rows: [Row]
+    var filters: [Filter]
+    var certificateCount: Int
+    var expiringCount: Int
+    var openComplaints: Int
+    var certificatesURL: String
+    var expiringURL: String
+    var recheckURL: String
+    var complaintsURL: String
+
+    init(request: Request, applications: [CertificationApplication], filter: ApplicationStatus?, certificates: [Certificate], openComplaints: Int) {
+        let language = request.language
+        layout = Layout(request: request, title: request.t("officeTitle"), current: .office)
+        rows = applications.map { application in
+            Row(applicant: application.applicant.displayName,
+                title: request.standard.frameworks.version(application.frameworkID, application.frameworkVersion)
+                    .map { "\($0.title[language]) (\($0.version))" } ?? application.frameworkID,
+                kind: request.t(application.kind == "recertification" ? "applicationKindRecertification" : "applicationKindInitial"),
+                submitted: AdminUsersContext.format(application.submittedAt, request),
+                status: application.status.title[language], eligible: application.eligible,
+                url: SiteURL.officeApplication(.value(application.id!)).path)
+        }
+        filters = [Filter(label: request.t("officeAllStatuses"), url: SiteURL.office.path, current: filter == nil)]
+            + ApplicationStatus.allCases.map { status in
+                Filter(label: status.title[language], url: SiteURL.office.path(query: [("status", status.rawValue)]), current: filter == status)
+            }
+        let now = request.clock.now()
+        let soon = now.addingTimeInterval(183 * 24 * 60 * 60)
+        certificateCount = certificates.filter { $0.status(at: now) == .valid }.count
+        expiringCount = certificates.filter { $0.status(at: now) == .valid && $0.validUntil <= soon }.count
+        self.openComplaints = openComplaints
+        certificatesURL = SiteURL.officeCertificates.path
+        expiringURL = SiteURL.officeCertificates.path(query: [("expiring", "1")])
+        recheckURL = SiteURL.officeRecheck.path
+        complaintsURL = SiteURL.officeComplaints.path
+    }
+}

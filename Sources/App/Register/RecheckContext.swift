@@ -1,0 +1,37 @@
+import JobcoachCore
+import Vapor
+
+/// The re-check page: the version to check against, and who would no longer meet it.
+struct RecheckContext: Encodable {
+    struct Row: Encodable {
+        var number: String
+        var name: String
+        var certificate: String
+        var reasons: [String]
+    }
+
+    var layout: Layout
+    var formURL: String
+    var options: [LevelOptionGroup.Option]
+    var hasRun: Bool
+    var checked: Int
+    var failing: Int
+    var rows: [Row]
+    var csvURL: String
+
+    init(request: Request, versions: [FrameworkVersion], chosen: FrameworkVersion?, run: RegisterRecheckRun?) {
+        let language = request.language
+        layout = Layout(request: request, title: request.t("officeRecheck"), current: .office)
+        formURL = SiteURL.officeRecheck.path
+        let chosenValue = chosen.map { "\($0.id)@\($0.version)" } ?? ""
+        options = versions.map { version in
+            let value = "\(version.id)@\(version.version)"
+            return LevelOptionGroup.Option(value: value, label: "\(version.title[language]) (\(version.version))", selected: value == chosenValue)
+        }
+        hasRun = run != nil
+        checked = run?.checked ?? 0
+        failing = run?.rows.count ?? 0
+        rows = (run?.rows ?? []).map { Row(number: $0.registrationNumber, name: $0.name, certificate: $0.certificate, reasons: $0.reasons) }
+        csvURL = SiteURL.officeRecheck.path(query: [("version", chosenValue), ("format", "csv")])
+    }
+}

@@ -1,0 +1,204 @@
+/// Evaluates the entry requirements of any framework version (as its data file states them) against a
+/// portfolio on a reference date, and explains each verdict. The rules are the data's; this type only
+/// knows what each kind of condition means.
+public struct EligibilityEngine: Sendable {
+    public let levels: QualificationLevelCatalog
+    private let describer: RequirementDescriber
+
+    public init(levels: QualificationLevelCatalog) {
+        self.levels = levels
+        self.describer = RequirementDescriber(levels: levels)
+    }
+
+    /// The full verdict with explanations.
+    public func evaluate(_ version: FrameworkVersion, portfolio: Portfolio, on date: CalendarDate) -> EligibilityVerdict {
+        let results = version.entryRequirements.map { evaluate($0, portfolio, date) }
+        return EligibilityVerdict(framework: version.id, version: version.version, referenceDate: date,
+                                  eligible: results.allSatisfy(\.met), requirements: results)
+    }
+
+    /// Only whether the portfolio meets every requirement: no texts, for re-checking many portfolios.
+    public func isEligible(_ version: FrameworkVersion, portfolio: Portfolio, on date: CalendarDate) -> Bool {
+        version.entryRequirements.allSatisfy { meets($0, portfolio, date) }
+    }
+
+    // MARK: Trees
+
+    private func meets(_ node: RequirementNode, _ portfolio: Portfolio, _ date: CalendarDate) -> Bool {
+        switch node.rule {
+        case .allOf(let children): children.allSatisfy { meets($0, portfolio, date) }
+        case .anyOf(let children): children.contains { meets($0, portfolio, date) }
+        case .condition(let condition): check(condition, portfolio, date).met
+        }
+    }
+
+    private func evaluate(_ node: RequirementNode, _ portfolio: Portfolio, _ date: CalendarDate) -> RequirementResult {
+        switch node.rule {
+        case .condition(let condition):
+            let outcome = check(condition, portfolio, date)
+            return RequirementResult(id: node.id, title: node.title, met: outcome.met, route: nil,
+                                     explanation: outcome.explanation, children: [])
+        case .allOf(let nodes):
+            let children = nodes.map { evaluate($0, portfolio, date) }
+            let met = children.allSatisfy(\.met)
+            let routes = children.compactMap(\.route)
+            let shown = met ? children : children.filter { !$0.met }
+            return RequirementResult(id: node.id, title: node.title, met: met,
+                                     route: met && !routes.isEmpty ? routes.joined(separator: ", ") : nil,
+                                     explanation: Self.join(shown.map(\.explanation), separator: "; "), children: children)
+        case .anyOf(let nodes):
+            let children = nodes.map { evaluate($0, portfolio, date) }
+            if let chosen = children.first(where: \.met) {
+                let route = chosen.route.map { "\(chosen.id): \($0)" } ?? chosen.id
+                let explanation = LocalizedText(nl: "Via \(Self.trimmed(chosen.title.nl)): \(chosen.explanation.nl)",
+                                                en: "Via \(Self.trimmed(chosen.title.en)): \(chosen.explanation.en)")
+                return RequirementResult(id: node.id, title: node.title, met: true, route: route,
+                                         explanation: explanation, children: children)
+            }
+            let reasons = Self.join(children.map(\.explanation), separator: " | ")
+            let explanation = LocalizedText(nl: "Geen van de \(children.count) routes voldaan: \(reasons.nl)",
+                                            en: "None of the \(children.count) routes met: \(reasons.en)")
+            return RequirementResult(id: node.id, title: node.title, met: false, route: nil,
+                                     explanation: explanation, children: children)
+        }
+    }
+
+    /// A title without its closing full stop, to go before a colon.
+    private static func trimmed(_ title: String) -> String {
+        title.hasSuffix(".") ? String(title.dropLast()) : title
+    }
+
+    private static func join(_ texts: [LocalizedText], separator: String) -> LocalizedText {
+        LocalizedText(nl: texts.map(\.nl).joined(separator: separator), en: texts.map(\.en).joined(separator: separator))
+    }
+
+    // MARK: Conditions
+
+    private struct Outcome {
+        var met: Bool
+        var explanation: LocalizedText
+    }
+
+    private func check(_ condition: RequirementCondition, _ portfolio: Portfolio, _ date: CalendarDate) -> Outcome {
+        switch condition {
+        case let .qualification(minimum, shownBy):
+            return qualification(minimum, shownBy, portfolio, date)
+        case let .jobcoachDiploma(providers, onOrAfter, before):
+            return diploma(providers, onOrAfter, before, portfolio, date)
+        case let .courseHours(minimumHours, minimumEcts, hoursPerEcts, _):
+            let perEcts = hoursPerEcts ?? minimumEcts.map { minimumHours / $0 }
+            let total = Self.courseHours(portfolio, date, hoursPerEcts: perEcts)
+            let counted = NumberText.localized(total), needed = NumberText.localized(minimumHours)
+            if total >= minimumHours {
+                return Outcome(met: true, explanation: LocalizedText(
+                    nl: "\(counted.nl) van \(needed.nl) uur cursussen en trainingen", en: "\(counted.en) of \(needed.en) hours of courses and training"))
+            }
+            let missing = NumberText.localized(minimumHours - total)
+            return Outcome(met: false, explanation: LocalizedText(
+                nl: "\(counted.nl) van \(needed.nl) uur cursussen en trainingen: nog \(missing.nl) te gaan",
+                en: "\(counted.en) of \(needed.en) hours of courses and training: \(missing.en) to go"))
+        case let .experienceYears(years):
+            return experienceYears(years, portfolio, date)
+        case let .experienceHours(minimum):
+            let have = portfolio.experience.jobcoachHours
+            let counted = NumberText.localized(have), needed = NumberText.localized(Double(minimum))
+            if have >= Double(minimum) {
+                return Outcome(met: true, explanation: LocalizedText(
+                    nl: "\(counted.nl) van \(needed.nl) uur ervaring als jobcoach", en: "\(counted.en) of \(needed.en) hours of job coach experience"))
+            }
+            let missing = NumberText.localized(Double(minimum) - have)
+            return Outcome(met: false, explanation: LocalizedText(
+                nl: "\(counted.nl) van \(needed.nl) uur: nog \(missing.nl) te gaan", en: "\(counted.en) of \(needed.en) hours: \(missing.en) to go"))
+        case .practising:
+            if portfolio.experience.practisingNow {
+                return Outcome(met: true, explanation: LocalizedText(nl: "werkt als jobcoach", en: "practising as a job coach"))
+            }
+            return Outcome(met: false, explanation: LocalizedText(
+                nl: "werkt op \(date.text(in: .nl)) niet als jobcoach", en: "not practising as a job coach on \(date.text(in: .en))"))
+        }
+    }
+
+    /// Hours of courses completed by the day; a course given only in EC counts at `hoursPerEcts`.
+    static func courseHours(_ portfolio: Portfolio, _ date: CalendarDate, hoursPerEcts: Double?) -> Double {
+        portfolio.courses.filter { $0.completedOn <= date }.reduce(0) { total, course in
+            total + (course.hours ?? course.ects.flatMap { ects in hoursPerEcts.map { ects * $0 } } ?? 0)
+        }
+    }
+
+    private func qualification(_ minimum: LevelReference, _ shownBy: [EducationEvidenceKind],
+                               _ portfolio: Portfolio, _ date: CalendarDate) -> Outcome {
+        let relevant = portfolio.education.filter { shownBy.contains($0.kind) && $0.completedOn <= date }
+        let needed = describer.levelText(minimum)
+        if let match = relevant.first(where: { levels.isAtLeast($0.level, minimum) }) {
+            let level = describer.levelText(match.level)
+            return Outcome(met: true, explanation: LocalizedText(
+                nl: "\(match.kind.title.nl) op \(level.nl), behaald \(match.completedOn.text(in: .nl))",
+                en: "\(match.kind.title.en) at \(level.en), completed \(match.completedOn.text(in: .en))"))
+        }
+        let kinds = LocalizedText(nl: shownBy.map(\.title.nl).joined(separator: " of "), en: shownBy.map(\.title.en).joined(separator: " or "))
+        guard let best = relevant.max(by: { eqfRank($0.level) < eqfRank($1.level) }) else {
+            return Outcome(met: false, explanation: LocalizedText(
+                nl: "geen \(kinds.nl) opgegeven (nodig: minimaal \(needed.nl))",
+                en: "no \(kinds.en) given (needed: at least \(needed.en))"))
+        }
+        let have = describer.levelText(best.level)
+        return Outcome(met: false, explanation: LocalizedText(
+            nl: "minimaal \(needed.nl) nodig; hoogste opgegeven: \(have.nl)",
+            en: "at least \(needed.en) needed; highest given: \(have.en)"))
+    }
+
+    private func eqfRank(_ reference: LevelReference) -> Int {
+        levels.level(reference)?.eqf ?? 0
+    }
+
+    private func diploma(_ providers: [String]?, _ onOrAfter: CalendarDate?, _ before: CalendarDate?,
+                         _ portfolio: Portfolio, _ date: CalendarDate) -> Outcome {
+        let held = portfolio.jobcoachDiplomas.filter { $0.completedOn <= date }
+        let fromProvider = held.filter { diploma in
+            providers.map { names in names.contains { Self.sameProvider($0, diploma.provider) } } ?? true
+        }
+        if let match = fromProvider.first(where: { diploma in
+            (onOrAfter.map { diploma.completedOn >= $0 } ?? true) && (before.map { diploma.completedOn < $0 } ?? true)
+        }) {
+            return Outcome(met: true, explanation: LocalizedText(
+                nl: "jobcoachdiploma van \(match.provider), behaald \(match.completedOn.text(in: .nl))",
+                en: "job coach diploma from \(match.provider), obtained \(match.completedOn.text(in: .en))"))
+        }
+        if held.isEmpty {
+            return Outcome(met: false, explanation: LocalizedText(nl: "geen jobcoachdiploma opgegeven", en: "no job coach diploma given"))
+        }
+        if let outside = fromProvider.first {
+            let window = describer.window(onOrAfter: onOrAfter, before: before) ?? LocalizedText(nl: "", en: "")
+            return Outcome(met: false, explanation: LocalizedText(
+                nl: "het diploma van \(outside.provider) van \(outside.completedOn.text(in: .nl)) valt buiten de periode (\(window.nl))",
+                en: "the diploma from \(outside.provider) of \(outside.completedOn.text(in: .en)) is outside the period (\(window.en))"))
+        }
+        let names = providers ?? []
+        let list = { (conjunction: String) in
+            names.count > 1 ? names.dropLast().joined(separator: ", ") + " \(conjunction) " + names.last! : names.first ?? ""
+        }
+        return Outcome(met: false, explanation: LocalizedText(nl: "geen diploma van \(list("of"))", en: "no diploma from \(list("or"))"))
+    }
+
+    /// Provider names compare without case, accents and surrounding spaces ("capabel" is Capabel).
+    static func sameProvider(_ a: String, _ b: String) -> Bool {
+        OccupationCatalog.fold(a) == OccupationCatalog.fold(b)
+    }
+
+    private func experienceYears(_ years: Int, _ portfolio: Portfolio, _ date: CalendarDate) -> Outcome {
+        guard let since = portfolio.experience.jobcoachSince, since <= date else {
+            return Outcome(met: false, explanation: LocalizedText(
+                nl: "geen startdatum als jobcoach opgegeven (nodig: \(years) jaar)", en: "no start date as a job coach given (needed: \(years) years)"))
+        }
+        let reached = since.adding(years: years)
+        if reached <= date {
+            return Outcome(met: true, explanation: LocalizedText(
+                nl: "jobcoach sinds \(since.text(in: .nl)): \(years) jaar bereikt op \(reached.text(in: .nl))",
+                en: "job coach since \(since.text(in: .en)): \(years) years reached on \(reached.text(in: .en))"))
+        }
+        let days = reached.days(since: date)
+        return Outcome(met: false, explanation: LocalizedText(
+            nl: "jobcoach sinds \(since.text(in: .nl)): \(years) jaar op \(reached.text(in: .nl)), nog \(days) dagen",
+            en: "job coach since \(since.text(in: .en)): \(years) years on \(reached.text(in: .en)), \(days) days to go"))
+    }
+}

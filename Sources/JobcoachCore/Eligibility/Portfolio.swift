@@ -1,0 +1,70 @@
+/// What a person brings to an eligibility check: education, job coach diplomas, courses and
+/// experience. The same shape serves the public self-check (nothing stored) and a stored portfolio.
+public struct Portfolio: Hashable, Codable, Sendable {
+    public var education: [EducationRecord]
+    public var jobcoachDiplomas: [JobcoachDiplomaRecord]
+    public var courses: [CourseRecord]
+    public var experience: ExperienceRecord
+
+    public init(education: [EducationRecord] = [], jobcoachDiplomas: [JobcoachDiplomaRecord] = [],
+                courses: [CourseRecord] = [], experience: ExperienceRecord = ExperienceRecord()) {
+        self.education = education
+        self.jobcoachDiplomas = jobcoachDiplomas
+        self.courses = courses
+        self.experience = experience
+    }
+}
+
+/// A completed education, or an education level shown by an EVC procedure or an assessment.
+public struct EducationRecord: Hashable, Codable, Sendable {
+    public var kind: EducationEvidenceKind
+    public var level: LevelReference
+    public var completedOn: CalendarDate
+
+    public init(kind: EducationEvidenceKind, level: LevelReference, completedOn: CalendarDate) {
+        self.kind = kind
+        self.level = level
+        self.completedOn = completedOn
+    }
+}
+
+/// A job coach diploma and who issued it.
+public struct JobcoachDiplomaRecord: Hashable, Codable, Sendable {
+    public var provider: String
+    public var completedOn: CalendarDate
+
+    public init(provider: String, completedOn: CalendarDate) {
+        self.provider = provider
+        self.completedOn = completedOn
+    }
+}
+
+/// A relevant course or training, in hours, EC or both.
+public struct CourseRecord: Hashable, Codable, Sendable {
+    public var title: String
+    public var hours: Double?
+    public var ects: Double?
+    public var completedOn: CalendarDate
+
+    public init(title: String, hours: Double?, ects: Double?, completedOn: CalendarDate) {
+        self.title = title
+        self.hours = hours
+        self.ects = ects
+        self.completedOn = completedOn
+    }
+}
+
+/// Experience as a job coach.
+public struct ExperienceRecord: Hashable, Codable, Sendable {
+    /// The day the person started working as a job coach, if they have.
+    public var jobcoachSince: CalendarDate?
+    public var jobcoachHours: Double
+    /// Whether the person works as a job coach on the reference date.
+    public var practisingNow: Bool
+
+    public init(jobcoachSince: CalendarDate? = nil, jobcoachHours: Double = 0, practisingNow: Bool = false) {
+        self.jobcoachSince = jobcoachSince
+        self.jobcoachHours = jobcoachHours
+        self.practisingNow = practisingNow
+    }
+}

@@ -1,0 +1,17 @@
+/// What the register officer decides once both assessors have submitted.
+public enum ApplicationDecision: String, CaseIterable, Codable, Sendable {
+    case certified
+    case notCertified = "not-certified"
+    case moreInformationNeeded = "more-information-needed"
+
+    public var status: ApplicationStatus {
+        switch self {
+        case .certified: .certified
+        case .notCertified: .notCertified
+        case .moreInformationNeeded: .moreInformationNeeded
+        }
+    }
+
+    /// A refusal or a request for more must say why; a certification may.
+    public var needsReasons: Bool { self != .certified }
+}

@@ -1,0 +1,211 @@
+import Testing
+@testable import JobcoachCore
+
+/// Every rule of the entry requirements at its boundaries, for the register (003), the Dutch profile
+/// (002) and the UK concept (000).
+@Suite struct EligibilityEngineTests {
+    static let reference = CalendarDate("2026-11-22")!
+
+    var standard: ProfessionalStandard {
+        get throws { try ShippedFrameworkTests.standard.get() }
+    }
+
+    func version(_ id: String, _ name: String) throws -> FrameworkVersion {
+        try #require(try standard.frameworks.version(id, name))
+    }
+
+    func verdict(_ id: String, _ name: String, _ portfolio: Portfolio, on date: CalendarDate = reference) throws -> EligibilityVerdict {
+        let standard = try self.standard
+        let version = try self.version(id, name)
+        let verdict = EligibilityEngine(levels: standard.levels).evaluate(version, portfolio: portfolio, on: date)
+        #expect(verdict.eligible == EligibilityEngine(levels: standard.levels).isEligible(version, portfolio: portfolio, on: date),
+                "the fast check agrees with the explained one")
+        return verdict
+    }
+
+    func requirement(_ verdict: EligibilityVerdict, _ id: String) -> RequirementResult? {
+        func find(_ results: [RequirementResult]) -> RequirementResult? {
+            for result in results {
+                if result.id == id { return result }
+                if let found = find(result.children) { return found }
+            }
+            return nil
+        }
+        return find(verdict.requirements)
+    }
+
+    /// Meets the 2021 register on the reference date: hbo degree, Capabel 2016, 3 years and 1,300 hours.
+    static func eligible() -> Portfolio {
+        Portfolio(
+            education: [EducationRecord(kind: .degree, level: LevelReference(framework: .nlqf, level: "6"), completedOn: CalendarDate("2010-06-30")!)],
+            jobcoachDiplomas: [JobcoachDiplomaRecord(provider: "Capabel", completedOn: CalendarDate("2016-05-01")!)],
+            courses: [],
+            experience: ExperienceRecord(jobcoachSince: CalendarDate("2019-01-01")!, jobcoachHours: 1300, practisingNow: true))
+    }
+
+    @Test func aFullPortfolioMeetsTheRegisterAndSaysByWhichRoutes() throws {
+        let result = try verdict("register-jobcoach", "2021", Self.eligible())
+        #expect(result.eligible)
+        #expect(result.requirements.map(\.id) == ["education", "experience"])
+        #expect(result.requirements[0].route == "education-base-degree, supplement-capabel")
+        #expect(requirement(result, "experience-hours")?.explanation.en == "1,300 of 1,200 hours of job coach experience")
+    }
+
+    @Test(arguments: [(1199.0, false), (1200.0, true), (1200.5, true)])
+    func twelveHundredHours(_ hours: Double, _ met: Bool) throws {
+        var portfolio = Self.eligible()
+        portfolio.experience.jobcoachHours = hours
+        let result = try verdict("register-jobcoach", "2021", portfolio)
+        #expect(result.eligible == met)
+        #expect(requirement(result, "experience-hours")?.met == met)
+    }
+
+    @Test func missingHoursAreCounted() throws {
+        var portfolio = Self.eligible()
+        portfolio.experience.jobcoachHours = 1050
+        let hours = try #require(requirement(try verdict("register-jobcoach", "2021", portfolio), "experience-hours"))
+        #expect(hours.explanation.en == "1,050 of 1,200 hours: 150 to go")
+        #expect(hours.explanation.nl == "1.050 van 1.200 uur: nog 150 te gaan")
+    }
+
+    @Test(arguments: [("2024-11-23", false), ("2024-11-22", true), ("2024-11-21", true)])
+    func twoYearsActive(_ since: String, _ met: Bool) throws {
+        var portfolio = Self.eligible()
+        portfolio.experience.jobcoachSince = CalendarDate(since)!
+        let years = try #require(requirement(try verdict("register-jobcoach", "2021", portfolio), "experience-years"))
+        #expect(years.met == met)
+        if !met { #expect(years.explanation.en.hasSuffix("1 days to go")) }
+    }
+
+    @Test func notPractisingNowFails() throws {
+        var portfolio = Self.eligible()
+        portfolio.experience.practisingNow = false
+        let result = try verdict("register-jobcoach", "2021", portfolio)
+        #expect(!result.eligible)
+        #expect(result.unmet.map(\.id) == ["experience"])
+        #expect(requirement(result, "experience-practising")?.explanation.en == "not practising as a job coach on 22 November 2026")
+    }
+
+    @Test(arguments: [(97.0, false), (98.0, true)])
+    func ninetyEightHoursOfCourses(_ hours: Double, _ met: Bool) throws {
+        var portfolio = Self.eligible()
+        portfolio.jobcoachDiplomas = []
+        portfolio.courses = [CourseRecord(title: "SPH", hours: hours - 40, ects: nil, completedOn: CalendarDate("2019-01-01")!),
+                             CourseRecord(title: "A&O", hours: 40, ects: nil, completedOn: CalendarDate("2020-01-01")!)]
+        let result = try verdict("register-jobcoach", "2021", portfolio)
+        #expect(result.eligible == met)
+        #expect(requirement(result, "supplement-courses")?.met == met)
+        if !met { #expect(requirement(result, "supplement-courses")?.explanation.en == "97 of 98 hours of courses and training: 1 to go") }
+    }
+
+    @Test func ectsCountAt28HoursEach() throws {
+        var portfolio = Self.eligible()
+        portfolio.jobcoachDiplomas = []
+        portfolio.courses = [CourseRecord(title: "Ergotherapie", hours: nil, ects: 3.5, completedOn: CalendarDate("2019-01-01")!)]
+        #expect(try verdict("register-jobcoach", "2021", portfolio).eligible)
+        portfolio.courses[0].ects = 3.4
+        #expect(try !verdict("register-jobcoach", "2021", portfolio).eligible)
+    }
+
+    @Test func coursesAfterTheReferenceDateDoNotCount() throws {
+        var portfolio = Self.eligible()
+        portfolio.jobcoachDiplomas = []
+        portfolio.courses = [CourseRecord(title: "SPH", hours: 100, ects: nil, completedOn: CalendarDate("2027-01-01")!)]
+        #expect(try !verdict("register-jobcoach", "2021", portfolio).eligible)
+    }
+
+    @Test(arguments: [
+        ("Capabel", "2014-12-31", false), ("Capabel", "2015-01-01", true), ("capabel ", "2016-01-01", true),
+        ("Combo", "2012-12-31", true), ("Combo", "2013-01-01", true), ("Saxion", "2020-06-01", true),
+        ("Other school", "2012-12-31", true), ("Other school", "2013-01-01", false), ("Capabel", "2013-06-01", false),
+    ])
+    func jobcoachDiplomaRoutes(_ provider: String, _ date: String, _ met: Bool) throws {
+        var portfolio = Self.eligible()
+        portfolio.jobcoachDiplomas = [JobcoachDiplomaRecord(provider: provider, completedOn: CalendarDate(date)!)]
+        let result = try verdict("register-jobcoach", "2021", portfolio)
+        #expect(requirement(result, "education-supplement")?.met == met, "\(provider) \(date)")
+    }
+
+    @Test func aCapabelDiplomaOf2014IsExplained() throws {
+        var portfolio = Self.eligible()
+        portfolio.jobcoachDiplomas = [JobcoachDiplomaRecord(provider: "Capabel", completedOn: CalendarDate("2014-03-01")!)]
+        let capabel = try #require(requirement(try verdict("register-jobcoach", "2021", portfolio), "supplement-capabel"))
+        #expect(capabel.explanation.en == "the diploma from Capabel of 1 March 2014 is outside the period (obtained on or after 1 January 2015)")
+    }
+
+    @Test func saraWerktCountsFromTheRevisionOn() throws {
+        var portfolio = Self.eligible()
+        portfolio.jobcoachDiplomas = [JobcoachDiplomaRecord(provider: "Sara Werkt", completedOn: CalendarDate("2023-03-01")!)]
+        #expect(try !verdict("register-jobcoach", "2021", portfolio).eligible)
+        #expect(try verdict("register-jobcoach", "2022-09", portfolio).eligible)
+    }
+
+    @Test(arguments: [EducationEvidenceKind.evc, .assessment])
+    func hboLevelShownByEVCOrAssessment(_ kind: EducationEvidenceKind) throws {
+        var portfolio = Self.eligible()
+        portfolio.education = [EducationRecord(kind: kind, level: LevelReference(framework: .nlqf, level: "6"), completedOn: CalendarDate("2018-01-01")!)]
+        let result = try verdict("register-jobcoach", "2021", portfolio)
+        #expect(result.eligible)
+        #expect(requirement(result, "education-base")?.route == "education-base-\(kind.rawValue)")
+    }
+
+    @Test(arguments: [
+        (QualificationFrameworkID.eqf, "6", true), (.nlqf, "7", true), (.nlqf, "5", false), (.rqf, "6", true),
+        (.rqf, "5", false), (.scqf, "9", true), (.scqf, "10", true), (.scqf, "8", false), (.eqf, "5", false),
+    ])
+    func levelsInAnyFramework(_ framework: QualificationFrameworkID, _ level: String, _ met: Bool) throws {
+        var portfolio = Self.eligible()
+        portfolio.education = [EducationRecord(kind: .degree, level: LevelReference(framework: framework, level: level), completedOn: CalendarDate("2010-01-01")!)]
+        #expect(try verdict("register-jobcoach", "2021", portfolio).eligible == met, "\(framework) \(level)")
+    }
+
+    @Test func aTooLowDegreeIsExplained() throws {
+        var portfolio = Self.eligible()
+        portfolio.education = [EducationRecord(kind: .degree, level: LevelReference(framework: .nlqf, level: "4"), completedOn: CalendarDate("2010-01-01")!)]
+        let base = try #require(requirement(try verdict("register-jobcoach", "2021", portfolio), "education-base-degree"))
+        #expect(base.explanation.en == "at least NLQF 6 (EQF 6) needed; highest given: NLQF 4 (EQF 4)")
+    }
+
+    @Test(arguments: [(1399.0, false), (1400.0, true)])
+    func theDutchProfileNeeds1400Hours(_ hours: Double, _ met: Bool) throws {
+        var portfolio = Self.eligible()
+        portfolio.experience.jobcoachHours = hours
+        #expect(try verdict("jobcoach-profile-nl", "2014", portfolio).eligible == met)
+    }
+
+    @Test(arguments: [("2013-07-31", false), ("2013-08-01", true)])
+    func theDutchProfileCountsDiplomasAfterJuly2013(_ date: String, _ met: Bool) throws {
+        var portfolio = Self.eligible()
+        portfolio.experience.jobcoachHours = 1500
+        portfolio.jobcoachDiplomas = [JobcoachDiplomaRecord(provider: "Combo", completedOn: CalendarDate(date)!)]
+        #expect(try verdict("jobcoach-profile-nl", "2014", portfolio).eligible == met)
+    }
+
+    @Test func theUKConceptReportsEachRoute() throws {
+        var portfolio = Self.eligible()
+        portfolio.education = [EducationRecord(kind: .degree, level: LevelReference(framework: .rqf, level: "6"), completedOn: CalendarDate("2010-01-01")!)]
+        #expect(try verdict("uk-qualification-concept", "2017", portfolio).requirements[0].route == "route-eqf6")
+        portfolio.education[0].level = LevelReference(framework: .rqf, level: "4")
+        #expect(try verdict("uk-qualification-concept", "2017", portfolio).requirements[0].route == "route-eqf5")
+        portfolio.education[0].level = LevelReference(framework: .scqf, level: "7")
+        #expect(try verdict("uk-qualification-concept", "2017", portfolio).requirements[0].route == "route-eqf5")
+        portfolio.education[0].level = LevelReference(framework: .rqf, level: "2")
+        let transitional = try verdict("uk-qualification-concept", "2017", portfolio)
+        #expect(transitional.requirements[0].route == "route-transitional")
+        portfolio.experience.practisingNow = false
+        #expect(try !verdict("uk-qualification-concept", "2017", portfolio).eligible)
+    }
+
+    @Test func anEmptyPortfolioFailsEveryRequirementWithAReason() throws {
+        let result = try verdict("register-jobcoach", "2021", Portfolio())
+        #expect(!result.eligible)
+        #expect(result.requirements.allSatisfy { !$0.met && !$0.explanation.en.isEmpty && !$0.explanation.nl.isEmpty })
+        #expect(requirement(result, "experience-years")?.explanation.en == "no start date as a job coach given (needed: 2 years)")
+    }
+
+    @Test func frameworksWithoutRequirementsHaveNothingToMeet() throws {
+        let result = try verdict("pl-training-guidelines", "2015", Portfolio())
+        #expect(result.requirements.isEmpty)
+        #expect(result.eligible)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import JobcoachCore
+
+@Suite struct RegisterWorkflowTests {
+    @Test func applicationMovesAreExplicit() {
+        let allowed: [ApplicationStatus: Set<ApplicationStatus>] = [
+            .submitted: [.inAssessment, .withdrawn], .inAssessment: [.readyForDecision, .withdrawn],
+            .readyForDecision: [.certified, .notCertified, .moreInformationNeeded],
+            .moreInformationNeeded: [.inAssessment, .withdrawn], .certified: [], .notCertified: [], .withdrawn: [],
+        ]
+        for from in ApplicationStatus.allCases {
+            for to in ApplicationStatus.allCases {
+                #expect(from.canMove(to: to) == allowed[from]!.contains(to), "\(from) → \(to)")
+            }
+        }
+        #expect(ApplicationDecision.notCertified.needsReasons && ApplicationDecision.moreInformationNeeded.needsReasons)
+        #expect(!ApplicationDecision.certified.needsReasons)
+    }
+
+    @Test func complaintMovesEndInADecision() {
+        #expect(ComplaintStatus.received.canMove(to: .upheld))
+        #expect(ComplaintStatus.underReview.canMove(to: .dismissed))
+        #expect(!ComplaintStatus.upheld.canMove(to: .underReview))
+        #expect(!ComplaintStatus.dismissed.canMove(to: .upheld))
+    }
+
+    @Test func certificateStatusWeighsDecisionsAboveDates() {
+        let from = CalendarDate("2025-01-01")!.startOfDayUTC, until = CalendarDate("2029-01-01")!.startOfDayUTC
+        let during = CalendarDate("2026-06-01")!.startOfDayUTC, after = CalendarDate("2029-01-01")!.startOfDayUTC
+        #expect(CertificateStatus.at(during, standing: .active, validFrom: from, validUntil: until) == .valid)
+        #expect(CertificateStatus.at(after, standing: .active, validFrom: from, validUntil: until) == .expired)
+        #expect(CertificateStatus.at(from.addingTimeInterval(-1), standing: .active, validFrom: from, validUntil: until) == .notYetValid)
+        #expect(CertificateStatus.at(after, standing: .revoked, validFrom: from, validUntil: until) == .revoked)
+        #expect(CertificateStatus.at(during, standing: .suspended, validFrom: from, validUntil: until) == .suspended)
+    }
+
+    @Test func validityComesFromTheFrameworkVersion() {
+        let (from, until) = CertificateFacts.validity(from: CalendarDate("2024-02-29")!, policy: CertificationPolicy(validityYears: 4))
+        #expect(OpenBadgeCredential.timestamp(from) == "2024-02-29T00:00:00Z")
+        #expect(OpenBadgeCredential.timestamp(until) == "2028-02-29T00:00:00Z")
+    }
+
+    @Test func theExperienceLogGivesStartHoursAndPractising() {
+        let log = [ExperiencePeriod(startedOn: CalendarDate("2018-03-01")!, endedOn: CalendarDate("2020-12-31")!, hours: 900),
+                   ExperiencePeriod(startedOn: CalendarDate("2021-02-01")!, endedOn: nil, hours: 600),
+                   ExperiencePeriod(startedOn: CalendarDate("2027-01-01")!, endedOn: nil, hours: 99)]
+        let now = ExperienceRecord(log: log, on: CalendarDate("2026-11-22")!)
+        #expect(now.jobcoachSince == CalendarDate("2018-03-01") && now.jobcoachHours == 1500 && now.practisingNow)
+        let then = ExperienceRecord(log: log, on: CalendarDate("2021-01-15")!)
+        #expect(then.jobcoachHours == 900 && !then.practisingNow)
+        #expect(ExperienceRecord(log: [], on: CalendarDate("2026-01-01")!) == ExperienceRecord())
+    }
+
+    @Test func theAssessmentSheetNeedsEveryItemWithANote() throws {
+        let version = try #require(try ShippedFrameworkTests.standard.get().frameworks.version("register-jobcoach", "2023"))
+        let items = AssessmentItem.items(of: version)
+        #expect(items.count == 14)
+        #expect(items.first?.id == "task-0" && items.last?.id == "competence-coaching")
+        var sheet = AssessmentSheet()
+        for item in items { sheet.entries[item.id] = .init(score: .shown, note: "seen in the portfolio") }
+        #expect(sheet.missing(for: items).isEmpty)
+        sheet.entries["task-3"]?.note = "  "
+        sheet.entries["competence-empathy"] = nil
+        #expect(sheet.missing(for: items) == ["task-3", "competence-empathy"])
+        var other = sheet
+        other.entries["task-1"]?.score = .partlyShown
+        #expect(AssessmentSheet.differences(sheet, other, items: items) == ["task-1"])
+    }
+
+    @Test func theCredentialAlignsToFrameworkEQFAndESCO() throws {
+        let standard = try ShippedFrameworkTests.standard.get()
+        let version = try #require(standard.frameworks.version("register-jobcoach", "2023"))
+        let facts = CertificateFacts(id: "1B4E28BA-2FA1-11D2-883F-0016D3CCA427", registrationNumber: "RJ-2026-000001", holderName: "Jamila Jobcoach",
+                                     validFrom: CalendarDate("2026-11-22")!.startOfDayUTC, validUntil: CalendarDate("2030-11-22")!.startOfDayUTC,
+                                     issuerURL: "https://register.example/", issuerName: "Jobcoach register")
+        let occupation = standard.occupations.occupation(uri: version.occupations[0])
+        let credential = OpenBadgeCredential(facts: facts, framework: version, occupation: occupation, levels: standard.levels)
+        #expect(credential.type == ["VerifiableCredential", "OpenBadgeCredential"])
+        #expect(credential.id == "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427")
+        #expect(credential.issuer.id == "https://register.example")
+        #expect(credential.validFrom == "2026-11-22T00:00:00Z" && credential.validUntil == "2030-11-22T00:00:00Z")
+        let alignment = credential.credentialSubject.achievement.alignment
+        #expect(alignment.map(\.targetFramework) == ["register-jobcoach", "EQF", "ESCO"])
+        #expect(alignment[1].targetCode == "6")
+        #expect(alignment[2].targetCode == "2423" && alignment[2].targetName == "employment and vocational integration consultant")
+        #expect(credential.credentialStatus.id == "https://register.example/api/v1/credentials/1b4e28ba-2fa1-11d2-883f-0016d3cca427/status")
+        #expect(credential.credentialSubject.achievement.achievementType == "Certification")
+    }
+
+    @Test func theRecheckExplainsOnlyThoseWhoFail() throws {
+        let standard = try ShippedFrameworkTests.standard.get()
+        let old = try #require(standard.frameworks.version("register-jobcoach", "2021"))
+        var saraWerkt = EligibilityEngineTests.eligible()
+        saraWerkt.jobcoachDiplomas = [JobcoachDiplomaRecord(provider: "Sara Werkt", completedOn: CalendarDate("2023-05-01")!)]
+        var checked: [Int] = []
+        let findings = RegisterRecheck(engine: EligibilityEngine(levels: standard.levels)).run(
+            old, portfolios: [("RJ-1", EligibilityEngineTests.eligible()), ("RJ-2", saraWerkt)], on: CalendarDate("2026-11-22")!,
+            progressInterval: 1) { checked.append($0) }
+        #expect(findings.map(\.holder) == ["RJ-2"])
+        #expect(findings[0].verdict.unmet.map(\.id) == ["education"])
+        #expect(checked.last == 2)
+    }
+}
