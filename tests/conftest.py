@@ -1,12 +1,8 @@
-"""Shared settings for the Python tests, which run against a real `jobcoach` server that
-scripts/test starts (JOBCOACH_BASE_URL) and against the built binary (JOBCOACH_BIN)."""
-import os
-
+"""Shared fixtures for the Python tests, which run against a real `jobcoach` server that scripts/test
+starts (JOBCOACH_BASE_URL) and against the built binary (JOBCOACH_BIN)."""
 import pytest
 
-BASE_URL = os.environ.get("JOBCOACH_BASE_URL", "http://127.0.0.1:8080")
-DEMO_PASSWORD = os.environ.get("JOBCOACH_DEMO_PASSWORD", "")
-BIN = os.environ.get("JOBCOACH_BIN", os.path.join(os.path.dirname(__file__), "..", ".build", "debug", "jobcoach"))
+from settings import BASE_URL, DEMO_PASSWORD
 
 
 @pytest.fixture

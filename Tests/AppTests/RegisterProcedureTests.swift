@@ -74,10 +74,10 @@ extension AppTests {
                 #expect(certificate.holderName == "Jamila de Jong" && certificate.place == "Utrecht")
                 let years = Calendar(identifier: .gregorian).dateComponents([.year], from: certificate.validFrom, to: certificate.validUntil).year
                 #expect(years == 4, "validity from the 2023 version's data")
-                #expect(try await coachBrowser.get("/certificates").body.string.contains(certificate.credential))
+                #expect(try await coachBrowser.get("/certificates").body.string.contains(try await certificate.credential(on: app.db)))
 
                 // Anyone can verify it.
-                let verified = try await verify(app, certificate.credential)
+                let verified = try await verify(app, try await certificate.credential(on: app.db))
                 #expect(verified["result"] as? String == "valid")
                 #expect(verified["registrationNumber"] as? String == certificate.registrationNumber)
                 let status = try await app.testing().sendRequest(.GET, "/api/v1/credentials/\(certificate.id!.uuidString.lowercased())/status")
@@ -120,7 +120,7 @@ extension AppTests {
         @Test func oneChangedByteIsNotAuthentic() async throws {
             try await withApp { app async throws in
                 let (_, _, certificate, _) = try await certifiedCoach(app)
-                var bytes = Array(certificate.credential.utf8)
+                var bytes = Array(try await certificate.credential(on: app.db).utf8)
                 let middle = bytes.count / 2
                 bytes[middle] = bytes[middle] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
                 let tampered = try await verify(app, String(decoding: bytes, as: UTF8.self))
@@ -135,7 +135,7 @@ extension AppTests {
             try await withApp(clock: clock) { app async throws in
                 let (_, _, certificate, _) = try await certifiedCoach(app)
                 clock.advance(4 * 366 * 24 * 60 * 60)
-                let result = try await verify(app, certificate.credential)
+                let result = try await verify(app, try await certificate.credential(on: app.db))
                 #expect(result["result"] as? String == "expired")
                 #expect((result["reason"] as? String)?.contains("expired") == true)
                 let found = try await app.testing().sendRequest(.GET, "/api/v1/register?q=jong")
@@ -155,7 +155,7 @@ extension AppTests {
                 let withoutReason = try await officer.submit(path, form: ["status": "upheld", "outcome": "revoke", "reason": ""])
                 #expect(withoutReason.status == .unprocessableEntity)
                 try await officer.submit(path, form: ["status": "upheld", "outcome": "revoke", "reason": "Ernstige schending van de gedragscode."])
-                let result = try await verify(app, certificate.credential)
+                let result = try await verify(app, try await certificate.credential(on: app.db))
                 #expect(result["result"] as? String == "revoked")
                 #expect((result["reason"] as? String)?.contains("Ernstige schending") == true)
                 let closed = try await officer.submit(path, form: ["status": "dismissed"])
@@ -172,7 +172,7 @@ extension AppTests {
                 let recorded = try await officer.submit("/office/complaints", form: ["registrationNumber": certificate.registrationNumber,
                                                                                      "receivedOn": "2025-01-01", "summary": "Onderzoek loopt."])
                 try await officer.submit(recorded.location!, form: ["status": "upheld", "outcome": "suspend", "reason": "Onderzoek loopt nog."])
-                #expect(try await verify(app, certificate.credential)["result"] as? String == "suspended")
+                #expect(try await verify(app, try await certificate.credential(on: app.db))["result"] as? String == "suspended")
                 let found = try await app.testing().sendRequest(.GET, "/api/v1/register?q=jong")
                 #expect(found.body.string.contains("\"status\":\"suspended\""))
             }
@@ -186,7 +186,7 @@ extension AppTests {
                 await app.credentials.reload()
                 let jwks = try await app.testing().sendRequest(.GET, "/.well-known/jwks.json")
                 #expect(jwks.body.string.contains(newKid) && jwks.body.string.contains(certificate.keyID))
-                #expect(try await verify(app, certificate.credential)["result"] as? String == "valid")
+                #expect(try await verify(app, try await certificate.credential(on: app.db))["result"] as? String == "valid")
                 #expect(try await app.credentials.issuer().currentKeyID == newKid)
             }
         }
@@ -243,6 +243,18 @@ extension AppTests {
                 #expect(page.body.string.contains("105 van 100 punten"))
                 #expect(page.body.string.contains("tellen samen voor hoogstens 20 punten"))
             }
+        }
+
+        @Test func evidenceIsCheckedByItsBytesAndSize() {
+            #expect(EvidenceUpload.contentType(of: samplePDF) == .success("application/pdf"))
+            #expect(EvidenceUpload.contentType(of: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0])) == .success("image/png"))
+            #expect(EvidenceUpload.contentType(of: Data([0xFF, 0xD8, 0xFF, 0xE0])) == .success("image/jpeg"))
+            #expect(EvidenceUpload.contentType(of: Data("<html>".utf8)) == .failure(FormProblemKey("evidenceType")))
+            #expect(EvidenceUpload.contentType(of: Data()) == .failure(FormProblemKey("evidenceEmpty")))
+            var large = samplePDF
+            large.append(Data(count: EvidenceUpload.maximumBytes))
+            #expect(EvidenceUpload.contentType(of: large) == .failure(FormProblemKey("evidenceTooLarge")))
+            #expect(EvidenceUpload.safeName("../../etc/passwd\"x.pdf") == "passwdx.pdf")
         }
 
         @Test func aBadEvidenceFileIsRefusedAndNothingIsWritten() async throws {

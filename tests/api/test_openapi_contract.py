@@ -9,13 +9,17 @@ import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-from conftest import BASE_URL
+from settings import BASE_URL
 
 TOKEN = os.environ.get("JOBCOACH_API_TOKEN", "")
 
 
-def fetch(path, token=None):
-    request = urllib.request.Request(BASE_URL + path, headers={"Accept": "application/json"})
+def fetch(path, token=None, body=None):
+    data = json.dumps(body).encode() if isinstance(body, (dict, list)) else (body.encode() if isinstance(body, str) else None)
+    request = urllib.request.Request(BASE_URL + path, data=data, headers={"Accept": "application/json"},
+                                     method="POST" if data is not None else "GET")
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", f"Bearer {token}")
     try:
@@ -23,6 +27,15 @@ def fetch(path, token=None):
             return response.status, response.headers.get("Content-Type", ""), json.loads(response.read())
     except urllib.error.HTTPError as error:
         return error.code, error.headers.get("Content-Type", ""), json.loads(error.read())
+
+
+def response_schema_for(spec, template, method, status):
+    operation = spec["paths"][template][method]
+    response = operation["responses"][str(status)]
+    if "$ref" in response:
+        response = spec["components"]["responses"][response["$ref"].split("/")[-1]]
+    content = response["content"]
+    return next(iter(content.values()))["schema"]
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +51,14 @@ def test_the_document_is_valid_openapi_3_1(spec):
 
 
 def response_schema(spec, template, status):
-    operation = spec["paths"][template]["get"]
-    response = operation["responses"][str(status)]
-    if "$ref" in response:
-        response = spec["components"]["responses"][response["$ref"].split("/")[-1]]
-    return response["content"]["application/json"]["schema"]
+    return response_schema_for(spec, template, "get", status)
+
+
+def assert_matches(spec, schema, body):
+    """Validates a body against a schema of the document; its "#/components/..." references resolve
+    because the components travel with the schema."""
+    errors = sorted(Draft202012Validator({**schema, "components": spec["components"]}).iter_errors(body), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
 
 
 CASES = [
@@ -78,11 +94,7 @@ def test_response_matches_the_document(spec, path, template, status):
     got, content_type, body = fetch(path)
     assert got == status, body
     assert content_type.startswith("application/json")
-    # The components travel with the schema, so its "#/components/..." references resolve.
-    schema = response_schema(spec, template, status)
-    validator = Draft202012Validator({**schema, "components": spec["components"]})
-    errors = sorted(validator.iter_errors(body), key=lambda e: list(e.path))
-    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+    assert_matches(spec, response_schema(spec, template, status), body)
 
 
 def test_me_with_a_token_matches_the_document(spec):
@@ -90,5 +102,66 @@ def test_me_with_a_token_matches_the_document(spec):
         pytest.skip("JOBCOACH_API_TOKEN is not set")
     got, _, body = fetch("/api/v1/me", TOKEN)
     assert got == 200
-    schema = response_schema(spec, "/api/v1/me", 200)
-    Draft202012Validator({**schema, "components": spec["components"]}).validate(body)
+    assert_matches(spec, response_schema(spec, "/api/v1/me", 200), body)
+
+
+PORTFOLIO = {
+    "education": [{"kind": "degree", "framework": "NLQF", "level": 6, "completedOn": "2010-06-30"}],
+    "jobcoachDiplomas": [{"provider": "Capabel", "completedOn": "2016-05-01"}],
+    "courses": [{"title": "SPH module", "hours": 40, "ects": 1.5, "completedOn": "2019-01-01"}],
+    "experience": {"jobcoachSince": "2019-01-01", "jobcoachHours": 1300, "practisingNow": True},
+}
+
+POSTS = [
+    ("/api/v1/eligibility", {"framework": "register-jobcoach", "referenceDate": "2026-11-22", "portfolio": PORTFOLIO}, 200),
+    ("/api/v1/eligibility", {"portfolio": PORTFOLIO}, 200),
+    ("/api/v1/eligibility", {"framework": "uk-qualification-concept", "portfolio": {}}, 200),
+    ("/api/v1/eligibility", {"referenceDate": "2026-11-22"}, 422),
+    ("/api/v1/eligibility", {"portfolio": {"courses": [{"hours": -1, "completedOn": "2020-01-01"}]}}, 422),
+    ("/api/v1/eligibility", {"framework": "nope", "portfolio": {}}, 404),
+    ("/api/v1/eligibility", "{broken", 400),
+    ("/api/v1/credentials/verify", {"credential": "eyJhbGciOiJSUzI1NiJ9.eyJ4IjoxfQ.c2ln"}, 200),
+    ("/api/v1/credentials/verify", {"credential": ""}, 422),
+]
+
+
+@pytest.mark.parametrize("path,body,status", POSTS)
+def test_post_response_matches_the_document(spec, path, body, status):
+    got, content_type, answer = fetch(path, body=body)
+    assert got == status, answer
+    assert_matches(spec, response_schema_for(spec, path, "post", status), answer)
+
+
+REGISTER_GETS = [
+    ("/api/v1/register?q=jamila", "/api/v1/register", 200),
+    ("/api/v1/register?q=utrecht&limit=5", "/api/v1/register", 200),
+    ("/api/v1/register?q=x", "/api/v1/register", 400),
+    ("/api/v1/credentials/00000000-0000-0000-0000-000000000000/status", "/api/v1/credentials/{credential}/status", 404),
+]
+
+
+@pytest.mark.parametrize("path,template,status", REGISTER_GETS)
+def test_register_response_matches_the_document(spec, path, template, status):
+    got, _, body = fetch(path)
+    assert got == status, body
+    assert_matches(spec, response_schema(spec, template, status), body)
+
+
+def test_jwks_matches_the_document(spec):
+    with urllib.request.urlopen(BASE_URL + "/.well-known/jwks.json") as response:
+        assert response.headers["Content-Type"].startswith("application/jwk-set+json")
+        body = json.loads(response.read())
+    assert_matches(spec, response_schema_for(spec, "/.well-known/jwks.json", "get", 200), body)
+
+
+def test_an_upload_larger_than_the_limit_is_refused_before_anything_is_read():
+    boundary = "jobcoach-limit"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"evidence\"; filename=\"big.pdf\"\r\n"
+            f"Content-Type: application/pdf\r\n\r\n").encode() + b"%PDF" + b"0" * (12 * 1024 * 1024) + f"\r\n--{boundary}--\r\n".encode()
+    request = urllib.request.Request(BASE_URL + "/portfolio/education", data=body, method="POST",
+                                     headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    try:
+        urllib.request.urlopen(request)
+        raise AssertionError("a 12 MB upload was accepted")
+    except urllib.error.HTTPError as error:
+        assert error.code == 413

@@ -3,10 +3,9 @@ logged in, in Dutch and English, including error states, and axe-core finds no v
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from conftest import BASE_URL
+from browser_support import assert_accessible, assert_page_basics, login, new_page
 
 PUBLIC_PAGES = [
     "/",
@@ -24,36 +23,14 @@ PUBLIC_PAGES = [
     "/compare?framework=register-jobcoach&submitted=1",
     "/qualification-levels",
     "/occupations",
+    "/eligibility",
+    "/register",
+    "/register?q=utrecht",
+    "/verify",
     "/occupations?q=job+coach",
     "/login",
     "/no-such-page",
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
-        yield browser
-        browser.close()
-
-
-def new_page(browser, locale="nl-NL"):
-    context = browser.new_context(locale=locale, base_url=BASE_URL)
-    return context.new_page()
-
-
-def assert_accessible(page, label):
-    result = Axe().run(page)
-    violations = result.response["violations"]
-    details = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in violations]
-    assert not violations, f"axe found problems on {label}:\n" + "\n".join(details)
-
-
-def assert_page_basics(page, label):
-    assert page.locator("h1").count() == 1, f"{label}: one h1"
-    assert page.locator("main#main").count() == 1, f"{label}: a main landmark"
-    assert page.locator("html").get_attribute("lang") in ("nl", "en")
 
 
 @pytest.mark.parametrize("locale", ["nl-NL", "en-GB"])
@@ -85,13 +62,6 @@ def test_language_switch(browser):
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("h1")).to_have_text("Professional profiles")
     page.context.close()
-
-
-def login(page, email, password):
-    page.goto("/login")
-    page.get_by_label(re.compile("E-mail")).fill(email)
-    page.get_by_label(re.compile("^(Wachtwoord|Password)$")).fill(password)
-    page.get_by_role("button", name=re.compile("Inloggen|Log in")).click()
 
 
 def test_failed_login_shows_an_accessible_error_summary(browser):

@@ -1,22 +1,24 @@
 """The `jobcoach` command line against its own SQLite files: framework validation, accounts, tokens,
 migrations and the audit chain check, with their exit codes and messages."""
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
 
 import pytest
 
-from conftest import BIN
+from settings import BIN
 
 FRAMEWORKS = os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "JobcoachCore", "Resources", "Frameworks")
 
 
-def run(args, database=None, stdin=None):
+def run(args, database=None, stdin=None, data=None):
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
     if database:
         env["DATABASE_URL"] = f"sqlite://{database}"
+    env["JOBCOACH_DATA_DIR"] = str(data or os.path.join(os.path.dirname(str(database or "/tmp/jobcoach-cli")), "data"))
     return subprocess.run([BIN, *args], input=stdin, capture_output=True, text=True, env=env, timeout=120)
 
 
@@ -102,3 +104,42 @@ def test_a_database_url_that_cannot_be_used_is_named():
     result = subprocess.run([BIN, "audit", "verify"], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 1
     assert "DATABASE_URL" in result.stderr
+
+
+def test_synthetic_register_recheck_and_key_rotation(database, tmp_path):
+    made = run(["demo", "--register", "40"], database)
+    assert made.returncode == 0, made.stderr
+    assert "40 certified coaches added" in made.stdout
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT count(*) FROM certificates").fetchone()[0] == 40
+        assert db.execute("SELECT count(*) FROM users WHERE email LIKE '%@synthetic.jobcoach.test'").fetchone()[0] == 40
+    old = tmp_path / "recheck-2021.csv"
+    result = run(["register", "recheck", "--framework", "register-jobcoach", "--version", "2021", "--output", str(old)], database)
+    assert result.returncode == 0, result.stderr
+    assert "40 certified coaches checked" in result.stderr
+    lines = old.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "registration_number,name,certificate,reasons"
+    current = run(["register", "recheck", "--framework", "register-jobcoach", "--version", "2023"], database)
+    assert current.returncode == 0, current.stderr
+    current_lines = current.stdout.strip().splitlines()
+    # Sara Werkt diplomas count from the 2022 revision on, so the 2021 version fails more people.
+    assert len(lines) > len(current_lines) >= 1
+    unknown = run(["register", "recheck", "--framework", "register-jobcoach", "--version", "1999"], database)
+    assert unknown.returncode == 1 and "no version '1999'" in unknown.stderr
+    usage = run(["register", "recheck", "--framework", "register-jobcoach"], database)
+    assert usage.returncode == 2
+    data = os.path.join(os.path.dirname(str(database)), "data", "keys")
+    before = [name for name in os.listdir(data) if name.endswith(".pem")]
+    rotated = run(["keys", "rotate"], database)
+    assert rotated.returncode == 0, rotated.stderr
+    after = [name for name in os.listdir(data) if name.endswith(".pem")]
+    assert len(after) == len(before) + 1
+    assert open(os.path.join(data, "current")).read().strip() + ".pem" in after
+    verified = run(["audit", "verify"], database)
+    assert verified.returncode == 0 and "intact" in verified.stdout
+
+
+def test_the_core_recheck_benchmark_prints_figures():
+    result = run(["register", "benchmark", "--portfolios", "2000"])
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"re-check of 2000 portfolios against register-jobcoach \d+: median [0-9.]+ s", result.stdout)

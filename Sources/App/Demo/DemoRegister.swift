@@ -46,7 +46,9 @@ struct DemoRegister {
                     "eligibility_snapshot", "eligible", "decided_at", "updated_at")
                 var certificates = sql.insert(into: Certificate.schema).columns(
                     "id", "application_id", "user_id", "registration_number", "framework_id", "framework_version", "holder_name", "place",
-                    "search_text", "valid_from", "valid_until", "standing", "key_id", "credential", "issued_at")
+                    "valid_from", "valid_until", "standing", "key_id", "issued_at")
+                var credentials = sql.insert(into: CertificateCredential.schema).columns("id", "certificate_id", "credential")
+                var terms = sql.insert(into: RegisterSearchTerm.schema).columns("id", "certificate_id", "term")
                 var hasCourses = false, hasDiplomas = false
                 for (offset, person) in batch.enumerated() {
                     let userID = UUID(), portfolioID = UUID(), applicationID = UUID(), certificateID = UUID()
@@ -84,8 +86,12 @@ struct DemoRegister {
                                                  issuerName: app.configuration.registerName)
                     let (jwt, kid) = try await app.credentials.sign(facts: facts, framework: version, standard: app.standard)
                     certificates = certificates.values([certificateID, applicationID, userID, registration, version.id, version.version, person.name,
-                                                        person.place, CertificateIssuing.searchText([person.name, registration, person.place]),
-                                                        validFrom, validUntil, CertificateStanding.active.rawValue, kid, jwt, now] as [any Encodable & Sendable])
+                                                        person.place, validFrom, validUntil, CertificateStanding.active.rawValue, kid, now]
+                                                       as [any Encodable & Sendable])
+                    credentials = credentials.values([UUID(), certificateID, jwt] as [any Encodable & Sendable])
+                    for term in RegisterSearch.terms(name: person.name, place: person.place, registrationNumber: registration) {
+                        terms = terms.values([UUID(), certificateID, term] as [any Encodable & Sendable])
+                    }
                 }
                 try await users.run()
                 try await portfolios.run()
@@ -95,6 +101,8 @@ struct DemoRegister {
                 try await experience.run()
                 try await applications.run()
                 try await certificates.run()
+                try await credentials.run()
+                try await terms.run()
                 try await AuditTrail(clock: app.clock).record(on: db, actor: "cli", action: "demo.register-generated",
                                                               details: ["count": String(batch.count)])
             }

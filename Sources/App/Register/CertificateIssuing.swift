@@ -20,10 +20,6 @@ enum CertificateIssuing {
         return start + String(format: "%06d", number)
     }
 
-    static func searchText(_ parts: [String]) -> String {
-        parts.map { OccupationCatalog.fold($0) }.joined(separator: " ")
-    }
-
     static func issue(for application: CertificationApplication, holder: User, on database: any Database,
                       application app: Application, today: CalendarDate) async throws -> Certificate {
         let standard = app.standard
@@ -50,7 +46,6 @@ enum CertificateIssuing {
         certificate.frameworkVersion = version.version
         certificate.holderName = portfolio?.publicName ?? holder.displayName
         certificate.place = portfolio?.place ?? ""
-        certificate.searchText = searchText([certificate.holderName, certificate.registrationNumber, certificate.place])
         certificate.validFrom = validFrom
         certificate.validUntil = validUntil
         certificate.standing = .active
@@ -59,9 +54,10 @@ enum CertificateIssuing {
                                      holderName: certificate.holderName, validFrom: validFrom, validUntil: validUntil,
                                      issuerURL: app.configuration.publicURL, issuerName: app.configuration.registerName)
         let (jwt, kid) = try await app.credentials.sign(facts: facts, framework: version, standard: standard)
-        certificate.credential = jwt
         certificate.keyID = kid
         try await certificate.create(on: database)
+        try await CertificateCredential(certificateID: certificate.id!, credential: jwt).create(on: database)
+        try await RegisterSearch.addTerms(for: certificate, on: database)
         return certificate
     }
 }

@@ -38,7 +38,7 @@ struct CertificatesContext: Encodable {
                        validUntil: CalendarDate(certificate.validUntil, in: request.application.configuration.timeZone).text(in: language),
                        status: status.title[language], isValid: status == .valid,
                        expiresSoon: status == .valid && certificate.validUntil <= soon,
-                       credential: certificate.credential, credentialID: "credential-\(certificate.registrationNumber)",
+                       credential: certificate.signed?.credential ?? "", credentialID: "credential-\(certificate.registrationNumber)",
                        downloadURL: SiteURL.certificateCredential(.value(certificate.id!)).path)
         }
         self.cpd = cpd

@@ -31,15 +31,8 @@ enum RegisterController {
               status: certificate.status(at: moment).rawValue)
     }
 
-    /// Certificates that are valid or suspended now and match every word of the query in the name,
-    /// registration number or place. Revoked and expired ones are not in the public register.
     static func search(_ text: String, limit: Int, on database: any Database, at moment: Date) async throws -> [Certificate] {
-        let words = OccupationCatalog.fold(text).split(separator: " ").map(String.init).prefix(5)
-        var query = Certificate.query(on: database)
-            .filter(\.$standingName ~~ [CertificateStanding.active.rawValue, CertificateStanding.suspended.rawValue])
-            .filter(\.$validFrom <= moment).filter(\.$validUntil > moment)
-        for word in words { query = query.filter(\.$searchText ~~ word) }
-        return try await query.sort(\.$holderName).limit(limit).all()
+        try await RegisterSearch.search(text, limit: limit, on: database, at: moment)
     }
 
     static func api(_ request: Request) async throws -> Response {
@@ -118,7 +111,7 @@ enum RegisterController {
     static func mine(_ request: Request) async throws -> Response {
         let user = try request.auth.require(User.self)
         let certificates = try await Certificate.query(on: request.db).filter(\.$holder.$id == user.requireID())
-            .sort(\.$validUntil, .descending).all()
+            .with(\.$signed).sort(\.$validUntil, .descending).all()
         let cpd = try await CPDController.summary(for: user, certificates: certificates, request: request)
         return try await request.page("certificates", CertificatesContext(request: request, certificates: certificates, cpd: cpd))
     }
@@ -127,7 +120,7 @@ enum RegisterController {
         let user = try request.auth.require(User.self)
         guard let id = request.parameters.get("certificate", as: UUID.self), let certificate = try await Certificate.find(id, on: request.db),
               certificate.$holder.id == user.id || user.role.may(.manageRegister) else { throw Abort(.notFound) }
-        let response = Response(status: .ok, body: .init(string: certificate.credential))
+        let response = Response(status: .ok, body: .init(string: try await certificate.credential(on: request.db)))
         response.headers.replaceOrAdd(name: .contentType, value: "application/vc+jwt")
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(certificate.registrationNumber).jwt\"")
         return response

@@ -28,7 +28,31 @@ public struct EligibilityEngine: Sendable {
         switch node.rule {
         case .allOf(let children): children.allSatisfy { meets($0, portfolio, date) }
         case .anyOf(let children): children.contains { meets($0, portfolio, date) }
-        case .condition(let condition): check(condition, portfolio, date).met
+        case .condition(let condition): satisfies(condition, portfolio, date)
+        }
+    }
+
+    /// The same test as `check`, without making explanations: the re-check of a whole register runs
+    /// this for every portfolio.
+    private func satisfies(_ condition: RequirementCondition, _ portfolio: Portfolio, _ date: CalendarDate) -> Bool {
+        switch condition {
+        case let .qualification(minimum, shownBy):
+            return portfolio.education.contains { shownBy.contains($0.kind) && $0.completedOn <= date && levels.isAtLeast($0.level, minimum) }
+        case let .jobcoachDiploma(providers, onOrAfter, before):
+            return portfolio.jobcoachDiplomas.contains { diploma in
+                diploma.completedOn <= date
+                    && (providers.map { names in names.contains { Self.sameProvider($0, diploma.provider) } } ?? true)
+                    && (onOrAfter.map { diploma.completedOn >= $0 } ?? true) && (before.map { diploma.completedOn < $0 } ?? true)
+            }
+        case let .courseHours(minimumHours, minimumEcts, hoursPerEcts, _):
+            return Self.courseHours(portfolio, date, hoursPerEcts: hoursPerEcts ?? minimumEcts.map { minimumHours / $0 }) >= minimumHours
+        case let .experienceYears(years):
+            guard let since = portfolio.experience.jobcoachSince, since <= date else { return false }
+            return since.adding(years: years) <= date
+        case let .experienceHours(minimum):
+            return portfolio.experience.jobcoachHours >= Double(minimum)
+        case .practising:
+            return portfolio.experience.practisingNow
         }
     }
 
@@ -182,7 +206,27 @@ public struct EligibilityEngine: Sendable {
 
     /// Provider names compare without case, accents and surrounding spaces ("capabel" is Capabel).
     static func sameProvider(_ a: String, _ b: String) -> Bool {
-        OccupationCatalog.fold(a) == OccupationCatalog.fold(b)
+        if a == b { return true }
+        if let equal = asciiEqualIgnoringCase(a, b) { return equal }
+        return OccupationCatalog.fold(a) == OccupationCatalog.fold(b)
+    }
+
+    /// Compares two ASCII names without case and surrounding spaces, without allocating; nil when
+    /// either is not ASCII (then the full Unicode folding decides). Re-checking a register compares
+    /// provider names millions of times.
+    private static func asciiEqualIgnoringCase(_ a: String, _ b: String) -> Bool? {
+        func trimmed(_ bytes: String.UTF8View) -> Substring.UTF8View? {
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var slice = bytes[...]
+            while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
+            while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
+            return slice
+        }
+        guard let left = trimmed(a.utf8), let right = trimmed(b.utf8) else { return nil }
+        guard left.count == right.count else { return false }
+        return zip(left, right).allSatisfy { x, y in
+            (x | (x >= 0x41 && x <= 0x5A ? 0x20 : 0)) == (y | (y >= 0x41 && y <= 0x5A ? 0x20 : 0))
+        }
     }
 
     private func experienceYears(_ years: Int, _ portfolio: Portfolio, _ date: CalendarDate) -> Outcome {
