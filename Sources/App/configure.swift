@@ -41,6 +41,7 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     // Long forms (an assessment sheet, a development plan) exceed Vapor's 16 kB default.
     app.routes.defaultMaxBodySize = "256kb"
     app.evidence = FileEvidenceStore(dataDirectory: configuration.dataDirectory)
+    app.workplaceIndexes = WorkplaceIndexCache()
     let keyStore = IssuerKeyStore(dataDirectory: configuration.dataDirectory)
     app.credentials = CredentialService { [app] in
         try await RSACredentialIssuer.load(from: keyStore, now: app.clock.now())
@@ -79,6 +80,7 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     app.asyncCommands.use(RegisterCommand(), as: "register")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(KeysCommand(), as: "keys")
+    app.asyncCommands.use(MatchingCommand(), as: "matching")
 
     if configuration.runStartupTasks {
         app.lifecycle.use(StartupTasks())

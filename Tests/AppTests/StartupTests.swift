@@ -35,11 +35,33 @@ extension AppTests {
                 #expect(statuses == Set(ApplicationStatus.allCases).subtracting([.withdrawn]))
                 #expect(try await Certificate.query(on: app.db).count() == 3)
                 #expect(try await Complaint.query(on: app.db).count() == 1)
+                // The practice demo: an agency, the demo coach's clients in every phase, workplaces to match.
+                let coach = try #require(users.first { $0.email == DemoData.email(for: .jobCoach) })
+                let coachClients = try await App.Client.query(on: app.db).filter(\.$coach.$id == coach.id!).all().map { $0.id! }
+                let phases = try await Trajectory.query(on: app.db).filter(\.$client.$id ~~ coachClients).all().map(\.phase)
+                #expect(Set(phases) == Set(TrajectoryPhase.allCases))
+                #expect(try await Workplace.query(on: app.db).filter(\.$status == "open").count() >= 5)
+                #expect(try await MatchDecision.query(on: app.db).count() == 2)
+                #expect(try await TrajectoryMoveRow.query(on: app.db).filter(\.$reason != "").count() >= 2)
+                let coachBrowser = TestBrowser(app)
+                _ = try await coachBrowser.login(DemoData.email(for: .jobCoach), "demo password 2026")
+                #expect(try await coachBrowser.get("/caseload").body.string.contains("Sanne Bakker"))
                 let counted = users.count
                 let applications = try await CertificationApplication.query(on: app.db).count()
+                let clients = try await App.Client.query(on: app.db).count()
                 try await StartupTasks().willBootAsync(app)
                 #expect(try await User.query(on: app.db).count() == counted, "a second start keeps the accounts")
                 #expect(try await CertificationApplication.query(on: app.db).count() == applications, "and the register demo")
+                #expect(try await App.Client.query(on: app.db).count() == clients, "and the practice demo")
+            }
+        }
+
+        @Test func everyMigrationRevertsAndRunsAgain() async throws {
+            try await withApp { app async throws in
+                try await app.autoRevert()
+                try await app.autoMigrate()
+                #expect(try await Organisation.query(on: app.db).count() == 0)
+                #expect(try await User.query(on: app.db).count() == 0)
             }
         }
 

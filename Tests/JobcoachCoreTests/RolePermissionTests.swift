@@ -4,10 +4,10 @@ import Testing
 /// The permission matrix: every role against every permission.
 @Suite struct RolePermissionTests {
     static let expected: [Role: Set<Permission>] = [
-        .admin: [.manageUsers, .viewAuditTrail, .useAPI],
+        .admin: [.manageUsers, .viewAuditTrail, .useAPI, .manageOrganisations],
         .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister],
-        .assessor: [.useAPI, .assessApplications], .jobCoach: [.useAPI, .applyForCertification],
-        .teamLead: [.useAPI], .trainer: [.useAPI],
+        .assessor: [.useAPI, .assessApplications], .jobCoach: [.useAPI, .applyForCertification, .workWithClients],
+        .teamLead: [.useAPI, .workWithClients, .leadTeam], .trainer: [.useAPI],
         .client: [],
     ]
 

@@ -165,3 +165,54 @@ def test_an_upload_larger_than_the_limit_is_refused_before_anything_is_read():
         raise AssertionError("a 12 MB upload was accepted")
     except urllib.error.HTTPError as error:
         assert error.code == 413
+
+
+MATCH_REQUEST = {
+    "candidate": {"desiredOccupations": ["9412"], "skills": ["afwassen"], "hoursPerWeek": {"min": 12, "max": 24},
+                  "home": {"lat": 52.09, "lon": 5.12}, "maxTravelKm": 15,
+                  "needs": ["quiet-environment", "fixed-routine"], "cannot": ["night-shifts", "heavy-lifting"]},
+    "workplaces": [
+        {"id": "w1", "occupation": "9412", "requiredSkills": ["afwassen"], "hoursPerWeek": {"min": 16, "max": 32},
+         "location": {"lat": 52.10, "lon": 5.11}, "offers": ["quiet-environment"],
+         "demands": ["customer-contact", "night-shifts"], "adjustable": ["night-shifts"]},
+        {"id": "w2", "occupation": "9334", "hoursPerWeek": {"min": 32, "max": 40}, "location": {"lat": 52.37, "lon": 4.90}},
+        {"id": "w3", "occupation": "9412", "hoursPerWeek": {"min": 12, "max": 20}, "location": {"lat": 52.08, "lon": 5.13},
+         "offers": ["quiet-environment", "fixed-routine"]},
+    ],
+    "limit": 10,
+}
+
+
+def test_matching_conditions_match_the_document(spec):
+    got, _, body = fetch("/api/v1/matching/conditions")
+    assert got == 200
+    assert_matches(spec, response_schema(spec, "/api/v1/matching/conditions", 200), body)
+    assert {"quiet-environment", "fixed-routine"} <= {term["id"] for term in body["needs"]}
+    assert {"night-shifts", "heavy-lifting"} <= {term["id"] for term in body["demands"]}
+
+
+def test_matching_rank_needs_a_token(spec):
+    got, _, body = fetch("/api/v1/matching/rank", body=MATCH_REQUEST)
+    assert got == 401
+    assert_matches(spec, response_schema_for(spec, "/api/v1/matching/rank", "post", 401), body)
+
+
+@pytest.mark.parametrize("change,status,parameter", [
+    (lambda r: r, 200, None),
+    (lambda r: {**r, "candidate": {**r["candidate"], "needs": ["quiet"]}}, 400, "candidate.needs"),
+    (lambda r: {**r, "workplaces": [{"id": "a", "adjustable": ["night-shifts"]}]}, 400, "workplaces[0].adjustable"),
+    (lambda r: {**r, "limit": 0}, 400, "limit"),
+    (lambda r: {"candidate": {"needs": "quiet"}, "workplaces": []}, 400, "candidate.needs"),
+])
+def test_matching_rank_matches_the_document(spec, change, status, parameter):
+    if not TOKEN:
+        pytest.skip("JOBCOACH_API_TOKEN is not set")
+    got, _, body = fetch("/api/v1/matching/rank", TOKEN, body=change(MATCH_REQUEST))
+    assert got == status, body
+    assert_matches(spec, response_schema_for(spec, "/api/v1/matching/rank", "post", status), body)
+    if status == 200:
+        assert [m["workplace"] for m in body["matches"]] == ["w3", "w1", "w2"]
+        assert [m["fit"] for m in body["matches"]] == ["match", "match-with-adjustments", "no-match"]
+        assert body["matches"][1]["adjustmentsNeeded"] == ["night-shifts"]
+    else:
+        assert body["parameter"] == parameter

@@ -28,6 +28,20 @@ def test_shipped_frameworks_validate():
     assert "ok  register-jobcoach 2021" in result.stdout
     assert "14 indicators" in result.stdout and "45 indicators" in result.stdout
     assert "7 files valid." in result.stdout
+    assert re.search(r"ok  condition vocabulary: \d+ needs, \d+ demands", result.stdout)
+    assert re.search(r"ok  places: \d+ with coordinates", result.stdout)
+
+
+def test_a_broken_condition_vocabulary_is_named(tmp_path):
+    source = os.path.join(FRAMEWORKS, "..", "Matching", "conditions.yaml")
+    broken = tmp_path / "conditions.yaml"
+    text = open(source, encoding="utf-8").read()
+    broken.write_text(text.replace("id: fixed-routine\n", "id: quiet-environment\n", 1), encoding="utf-8")
+    result = run(["frameworks", "validate", str(broken)])
+    assert result.returncode == 1
+    assert str(broken) in result.stderr and "quiet-environment" in result.stderr
+    good = run(["frameworks", "validate", source])
+    assert good.returncode == 0 and "ok  condition vocabulary" in good.stdout
 
 
 def test_a_broken_file_is_named_with_its_item(tmp_path):
@@ -143,3 +157,24 @@ def test_the_core_recheck_benchmark_prints_figures():
     result = run(["register", "benchmark", "--portfolios", "2000"])
     assert result.returncode == 0, result.stderr
     assert re.search(r"re-check of 2000 portfolios against register-jobcoach \d+: median [0-9.]+ s", result.stdout)
+
+
+def test_a_synthetic_agency_is_made_and_ranked(database):
+    made = run(["demo", "--agency", "small", "--coaches", "3", "--clients", "30", "--workplaces", "150"], database)
+    assert made.returncode == 0, made.stderr
+    assert re.search(r"Agency .+ made: 3 coaches, 30 clients, 150 workplaces in [0-9.]+ s\.", made.stdout), made.stdout
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT count(*) FROM clients").fetchone()[0] == 30
+        assert db.execute("SELECT count(*) FROM workplaces").fetchone()[0] == 150
+        assert db.execute("SELECT count(*) FROM trajectories").fetchone()[0] == 30
+        # every coach's clients stay within their own organisation and team
+        assert db.execute("SELECT count(*) FROM clients c JOIN memberships m ON m.user_id = c.coach_id "
+                          "WHERE m.organisation_id <> c.organisation_id").fetchone()[0] == 0
+    bad = run(["demo", "--agency", "huge"], database)
+    assert bad.returncode != 0 and "--agency" in (bad.stderr + bad.stdout)
+    ranked = run(["matching", "benchmark", "--workplaces", "2000", "--runs", "3"], database)
+    assert ranked.returncode == 0, ranked.stderr
+    assert re.search(r"rank 2000 workplaces for one client, best 20 explained: median [0-9.]+ ms", ranked.stdout), ranked.stdout
+    assert re.search(r"stored agency '.+': loading \d+ open workplaces into the index \d+ ms", ranked.stdout), ranked.stdout
+    usage = run(["matching", "benchmark", "--workplaces", "0"])
+    assert usage.returncode == 2

@@ -80,6 +80,11 @@ enum PublicPagesController {
         return try await request.page("occupations", OccupationsContext(request: request, query: String(query.prefix(100))))
     }
 
+    /// The condition vocabulary of matching, as people read it.
+    static func conditions(_ request: Request) async throws -> Response {
+        try await request.page("conditions", ConditionsContext(request: request))
+    }
+
     /// Every value of a repeated query parameter (`a=1&a=2`), in order.
     static func queryValues(_ request: Request, _ name: String) -> [String] {
         let components = URLComponents(string: request.url.string)

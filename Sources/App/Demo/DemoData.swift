@@ -36,6 +36,7 @@ struct DemoData {
             }
         }
         try await DemoRegisterStates(application: application).load(password: hash)
+        try await DemoPractice(application: application).load(password: hash)
         // Every demo account (also the extra assessor and applicants) gets this start's password.
         try await User.query(on: application.db).filter(\.$email ~~ "@demo.jobcoach.test").set(\.$passwordHash, to: hash).update()
         let lines = Role.allCases.map { role in
@@ -46,7 +47,8 @@ struct DemoData {
             Demo data loaded. Log in at /login on the address the server prints below
             (by default http://127.0.0.1:8080/login) as:
             \(lines)
-              (and \(DemoRegisterStates.secondAssessorEmail), a second assessor)
+              (and \(DemoRegisterStates.secondAssessorEmail), a second assessor;
+               \(DemoPractice.secondCoachEmail) and \(DemoPractice.otherTeamCoachEmail), two more job coaches)
               password for all:  \(password)
 
             """)

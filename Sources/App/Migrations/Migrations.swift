@@ -21,5 +21,10 @@ enum Migrations {
         app.migrations.add(CreateCertificates())
         app.migrations.add(CreateCPDActivities())
         app.migrations.add(CreateComplaints())
+        // 003: the practice (issue 4): agencies and teams, commissioners, employers and workplaces,
+        // clients and their trajectories.
+        app.migrations.add(CreateOrganisations())
+        app.migrations.add(CreatePartners())
+        app.migrations.add(CreateTrajectories())
     }
 }

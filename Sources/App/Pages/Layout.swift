@@ -40,7 +40,12 @@ struct Layout: Encodable {
         self.title = title
         self.t = request.application.strings.table(language)
         let user = request.auth.get(User.self)
-        var links: [(SiteURL, String)] = [
+        var links: [(SiteURL, String)] = []
+        // The practice first: it is what a coach opens every day.
+        if let user, user.role.may(.workWithClients) {
+            links += [(.caseload, "navCaseload"), (.employers, "navEmployers"), (.commissioners, "navCommissioners")]
+        }
+        links += [
             (.frameworks, "navFrameworks"), (.compare, "navCompare"),
             (.qualificationLevels, "navLevels"), (.occupations, "navOccupations"),
             (.eligibility, "navEligibility"), (.publicRegister, "navRegister"),
@@ -51,6 +56,7 @@ struct Layout: Encodable {
         if let user, user.role.may(.assessApplications) { links.append((.assessments, "navAssessments")) }
         if let user, user.role.may(.manageRegister) { links.append((.office, "navOffice")) }
         if let user, user.role.may(.manageUsers) { links.append((.adminUsers, "navUsers")) }
+        if let user, user.role.may(.manageOrganisations) { links.append((.adminOrganisations, "navOrganisations")) }
         if let user, user.role.may(.viewAuditTrail) { links.append((.adminAudit, "navAudit")) }
         self.nav = links.map { url, key in
             Link(url: url.path, label: request.t(key), current: current.map { $0.path == url.path } ?? false)

@@ -20,7 +20,7 @@ enum AssessmentController {
         guard let id = request.parameters.get("assignment", as: UUID.self),
               let assignment = try await AssessorAssignment.query(on: request.db).filter(\.$id == id)
                 .filter(\.$assessor.$id == user.requireID())
-                .with(\.$application) { $0.with(\.$applicant) }.with(\.$scores).first()
+                .with(\.$application, { $0.with(\.$applicant) }).with(\.$scores).first()
         else { throw Abort(.notFound) }
         return (user, assignment)
     }

@@ -52,6 +52,31 @@ enum SiteURL: Sendable {
     case publicRegister
     case verify
     case jwks
+    // The practice (issue 4).
+    case caseload
+    case clients
+    case clientNew
+    case client(Parameter<UUID>)
+    case clientIntake(Parameter<UUID>)
+    case clientProfile(Parameter<UUID>)
+    case clientChecklist(Parameter<UUID>)
+    case clientMove(Parameter<UUID>)
+    case clientMatching(Parameter<UUID>)
+    case clientDecisions(Parameter<UUID>)
+    case clientPlacement(Parameter<UUID>)
+    case clientCoach(Parameter<UUID>)
+    case clientTrajectories(Parameter<UUID>)
+    case employers
+    case employer(Parameter<UUID>)
+    case employerContacts(Parameter<UUID>)
+    case employerWorkplaceNew(Parameter<UUID>)
+    case employerWorkplaces(Parameter<UUID>)
+    case workplace(Parameter<UUID>)
+    case commissioners
+    case conditions
+    case adminOrganisations
+    case adminOrganisation(Parameter<UUID>)
+    case adminUserMembership(Parameter<UUID>)
 
     enum APIURL: Sendable {
         case frameworks
@@ -64,6 +89,8 @@ enum SiteURL: Sendable {
         case register
         case credentialsVerify
         case credentialStatus(Parameter<UUID>)
+        case matchingRank
+        case matchingConditions
 
         var segments: [Segment] {
             switch self {
@@ -78,6 +105,8 @@ enum SiteURL: Sendable {
             case .register: ["register"]
             case .credentialsVerify: ["credentials", "verify"]
             case .credentialStatus(let id): ["credentials", .parameter("credential", id.text), "status"]
+            case .matchingRank: ["matching", "rank"]
+            case .matchingConditions: ["matching", "conditions"]
             }
         }
     }
@@ -140,6 +169,30 @@ enum SiteURL: Sendable {
         case .publicRegister: ["register"]
         case .verify: ["verify"]
         case .jwks: [".well-known", "jwks.json"]
+        case .caseload: ["caseload"]
+        case .clients: ["clients"]
+        case .clientNew: ["clients", "new"]
+        case .client(let id): ["clients", .parameter("client", id.text)]
+        case .clientIntake(let id): ["clients", .parameter("client", id.text), "intake"]
+        case .clientProfile(let id): ["clients", .parameter("client", id.text), "profile"]
+        case .clientChecklist(let id): ["clients", .parameter("client", id.text), "checklist"]
+        case .clientMove(let id): ["clients", .parameter("client", id.text), "move"]
+        case .clientMatching(let id): ["clients", .parameter("client", id.text), "matching"]
+        case .clientDecisions(let id): ["clients", .parameter("client", id.text), "decisions"]
+        case .clientPlacement(let id): ["clients", .parameter("client", id.text), "placement"]
+        case .clientCoach(let id): ["clients", .parameter("client", id.text), "coach"]
+        case .clientTrajectories(let id): ["clients", .parameter("client", id.text), "trajectories"]
+        case .employers: ["employers"]
+        case .employer(let id): ["employers", .parameter("employer", id.text)]
+        case .employerContacts(let id): ["employers", .parameter("employer", id.text), "contacts"]
+        case .employerWorkplaceNew(let id): ["employers", .parameter("employer", id.text), "workplaces", "new"]
+        case .employerWorkplaces(let id): ["employers", .parameter("employer", id.text), "workplaces"]
+        case .workplace(let id): ["workplaces", .parameter("workplace", id.text)]
+        case .commissioners: ["commissioners"]
+        case .conditions: ["matching", "conditions"]
+        case .adminOrganisations: ["admin", "organisations"]
+        case .adminOrganisation(let id): ["admin", "organisations", .parameter("organisation", id.text)]
+        case .adminUserMembership(let id): ["admin", "users", .parameter("user", id.text), "membership"]
         }
     }
 

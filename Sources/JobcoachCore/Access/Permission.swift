@@ -13,4 +13,11 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case assessApplications
     /// Run the register: assign assessors, decide, handle complaints, re-check after revisions.
     case manageRegister
+    /// Set up agencies and teams and say who works where.
+    case manageOrganisations
+    /// Work with clients of one's own caseload and with the agency's employers, workplaces and
+    /// commissioners. Which clients is decided per record (`PracticeAccess`).
+    case workWithClients
+    /// See the caseloads of one's team and assign its clients to its coaches.
+    case leadTeam
 }

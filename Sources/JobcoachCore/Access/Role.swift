@@ -23,11 +23,12 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     /// What the role may do. Least privilege: a role gets only what its work needs.
     public var permissions: Set<Permission> {
         switch self {
-        case .admin: [.manageUsers, .viewAuditTrail, .useAPI]
+        case .admin: [.manageUsers, .viewAuditTrail, .useAPI, .manageOrganisations]
         case .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister]
         case .assessor: [.useAPI, .assessApplications]
-        case .jobCoach: [.useAPI, .applyForCertification]
-        case .teamLead, .trainer: [.useAPI]
+        case .jobCoach: [.useAPI, .applyForCertification, .workWithClients]
+        case .teamLead: [.useAPI, .workWithClients, .leadTeam]
+        case .trainer: [.useAPI]
         case .client: []
         }
     }

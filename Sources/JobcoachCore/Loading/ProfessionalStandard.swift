@@ -1,16 +1,22 @@
 import Foundation
 
 /// Everything the product reads about the profession, loaded once at start: the framework versions,
-/// the qualification level crosswalk and the ESCO occupations.
+/// the qualification level crosswalk, the ESCO occupations, and what matching reads: the condition
+/// vocabulary and the towns.
 public struct ProfessionalStandard: Sendable {
     public let frameworks: FrameworkCatalog
     public let levels: QualificationLevelCatalog
     public let occupations: OccupationCatalog
+    public let conditions: ConditionVocabulary
+    public let places: PlaceCatalog
 
-    public init(frameworks: FrameworkCatalog, levels: QualificationLevelCatalog, occupations: OccupationCatalog) {
+    public init(frameworks: FrameworkCatalog, levels: QualificationLevelCatalog, occupations: OccupationCatalog,
+                conditions: ConditionVocabulary = ConditionVocabulary(terms: []), places: PlaceCatalog = PlaceCatalog(places: [])) {
         self.frameworks = frameworks
         self.levels = levels
         self.occupations = occupations
+        self.conditions = conditions
+        self.places = places
     }
 
     /// The data files shipped with the product.
@@ -40,6 +46,7 @@ public struct ProfessionalStandard: Sendable {
         let occupations = OccupationCatalog.load(
             occupationsTSV: try String(contentsOf: esco.appendingPathComponent("occupations.tsv"), encoding: .utf8),
             iscoGroupsTSV: try String(contentsOf: esco.appendingPathComponent("isco-groups.tsv"), encoding: .utf8))
-        return ProfessionalStandard(frameworks: FrameworkCatalog(versions: versions), levels: levels, occupations: occupations)
+        return ProfessionalStandard(frameworks: FrameworkCatalog(versions: versions), levels: levels, occupations: occupations,
+                                    conditions: try ConditionVocabulary.loadBundled(), places: try PlaceCatalog.loadBundled())
     }
 }

@@ -40,12 +40,6 @@ struct CreateCertificates: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        try await database.schema(CertificateCredential.schema)
-            .id()
-            .field("certificate_id", .uuid, .required, .references(Certificate.schema, "id", onDelete: .cascade))
-            .field("credential", .string, .required)
-            .unique(on: "certificate_id")
-            .create()
         try await database.schema(RegisterSearchTerm.schema).delete()
         try await database.schema(CertificateCredential.schema).delete()
         try await database.schema(Certificate.schema).delete()

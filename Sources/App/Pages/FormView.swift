@@ -1,0 +1,10 @@
+/// A whole form for `partials/form.leaf`: where it posts, its sections, and whether the visitor may
+/// only read it (then the values are shown as text).
+struct FormView: Encodable, Sendable {
+    var id: String
+    var url: String
+    var csrfToken: String
+    var sections: [FormSectionView]
+    var submitLabel: String
+    var readOnly: Bool
+}
