@@ -129,6 +129,11 @@ extension AppTests {
                 let team = try await lead.get("/caseload").body.string
                 #expect(team.contains("Bram Smit") && team.contains("Kees Dekker") && !team.contains("Mila Hoekstra"))
                 #expect(team.contains("Alle fasen (3)"))
+                // The team lead's list names each client's coach; paging past the end is an empty page.
+                #expect(team.contains("<td>Colleague</td>"))
+                let beyond = try await coach.get("/caseload?page=99999999999999")
+                #expect(beyond.status == .ok && !beyond.body.string.contains("Bram Smit"))
+                #expect(try await coach.get("/caseload?page=abc&phase=nonsense").status == .ok)
             }
         }
     }

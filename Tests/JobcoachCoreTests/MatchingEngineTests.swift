@@ -81,6 +81,22 @@ import Testing
         #expect(near.reasons.map(\.effect) == [.plus])
     }
 
+    @Test func theShortcutByLatitudeAgreesWithTheFullDistance() throws {
+        // Groningen is out of reach by latitude alone (the engine skips the trigonometry), Amersfoort
+        // only by the full distance; both are explained with the same figure GeoPoint gives.
+        let home = GeoPoint(lat: 52.09, lon: 5.12)
+        let candidate = #"{"home": {"lat": 52.09, "lon": 5.12}, "maxTravelKm": 15}"#
+        for (lat, lon) in [(53.22, 6.57), (52.16, 5.39), (52.2249, 5.12)] {
+            let result = try one(candidate: candidate, workplace: #""location": {"lat": \#(lat), "lon": \#(lon)}"#)
+            #expect(result.fit == .noMatch)
+            #expect(result.distanceKm == home.kilometres(to: GeoPoint(lat: lat, lon: lon)))
+            #expect(result.reasons.first?.effect == .blocks)
+        }
+        // Just inside the limit straight north: 15 km is 0.1349 degrees of latitude.
+        let inside = try one(candidate: candidate, workplace: #""location": {"lat": 52.2248, "lon": 5.12}"#)
+        #expect(inside.fit == .match)
+    }
+
     @Test func anUnknownLocationIsSaidNotGuessed() throws {
         let result = try one(candidate: #"{"home": {"lat": 52.09, "lon": 5.12}, "maxTravelKm": 15}"#, workplace: #""occupation": "9412""#)
         #expect(result.fit == .match)

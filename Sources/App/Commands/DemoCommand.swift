@@ -36,6 +36,8 @@ struct DemoCommand: AnyAsyncCommand {
             let made = try await DemoAgency(application: app).generate(size: size) { stage, done, total in
                 shown.update(stage: stage, done: done, total: total)
             }
+            // The planner must see the new size before the first page is served.
+            try await DatabaseStatistics.refresh(on: app.db)
             console.print(String(format: "Agency %@ made: %d coaches, %d clients, %d workplaces in %.1f s.",
                                  made.id.uuidString, size.coaches, size.clients, size.workplaces, Date().timeIntervalSince(started)))
             if app.configuration.demoPassword != nil {
@@ -55,6 +57,7 @@ struct DemoCommand: AnyAsyncCommand {
             bar.activity.currentProgress = Double(done) / Double(count)
         }
         bar.succeed()
+        try await DatabaseStatistics.refresh(on: app.db)
         context.console.print(String(format: "%d certified coaches added in %.1f s.", made, Date().timeIntervalSince(started)))
     }
 }

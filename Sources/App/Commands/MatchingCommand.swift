@@ -63,7 +63,9 @@ struct MatchingCommand: AnyAsyncCommand {
                      count, timings[timings.count / 2], timings[0], timings[timings.count - 1], runs))
         print("  verdicts: \(fits[.match] ?? 0) match, \(fits[.matchWithAdjustments] ?? 0) with adjustments, \(fits[.noMatch] ?? 0) no match; best score \(results.first?.score ?? 0)")
 
-        // The stored agency with the most workplaces, if any: load its index and rank over it.
+        // The stored agency with the most workplaces, if any: load its index and rank over it. The
+        // database is brought up to date first, as `demo` does, so an empty one has no agency.
+        try await app.autoMigrate()
         let organisations = try await Organisation.query(on: app.db).all()
         var largest: (Organisation, Int)?
         for organisation in organisations {

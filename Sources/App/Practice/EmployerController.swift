@@ -20,7 +20,7 @@ enum EmployerController {
                            status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
         let search = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
-        let pageNumber = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
+        let pageNumber = min(max(1, (try? request.query.get(Int.self, at: "page")) ?? 1), 1_000_000)
         var query = Employer.query(on: request.db).filter(\.$organisationID == actor.organisationID)
         if !search.isEmpty {
             // Case-insensitive on both databases (PostgreSQL's LIKE is not).

@@ -27,19 +27,22 @@ public struct MatchingEngine: Sendable {
     /// are put into words.
     public func rank(_ candidate: MatchCandidate, _ workplaces: [MatchWorkplace], limit: Int) -> [MatchResult] {
         guard limit > 0 else { return [] }
+        let reach = TravelReach(candidate)
         var best: [(index: Int, assessment: MatchAssessment)] = []
         best.reserveCapacity(limit + 1)
-        for index in workplaces.indices {
-            let assessment = assess(candidate, workplaces[index])
-            if best.count == limit, !Self.precedes(assessment, workplaces[index].id, best[limit - 1].assessment, workplaces[best[limit - 1].index].id) {
-                continue
+        workplaces.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                let assessment = assess(candidate, buffer[index], reach: reach)
+                if best.count == limit, !Self.precedes(assessment, buffer[index].id, best[limit - 1].assessment, buffer[best[limit - 1].index].id) {
+                    continue
+                }
+                var position = best.count
+                while position > 0, Self.precedes(assessment, buffer[index].id, best[position - 1].assessment, buffer[best[position - 1].index].id) {
+                    position -= 1
+                }
+                best.insert((index, assessment), at: position)
+                if best.count > limit { best.removeLast() }
             }
-            var position = best.count
-            while position > 0, Self.precedes(assessment, workplaces[index].id, best[position - 1].assessment, workplaces[best[position - 1].index].id) {
-                position -= 1
-            }
-            best.insert((index, assessment), at: position)
-            if best.count > limit { best.removeLast() }
         }
         return best.map { explain(candidate, workplaces[$0.index], $0.assessment) }
     }
@@ -57,6 +60,10 @@ public struct MatchingEngine: Sendable {
 
     /// Fit and score without words.
     public func assess(_ candidate: MatchCandidate, _ workplace: MatchWorkplace) -> MatchAssessment {
+        assess(candidate, workplace, reach: TravelReach(candidate))
+    }
+
+    func assess(_ candidate: MatchCandidate, _ workplace: MatchWorkplace, reach: TravelReach) -> MatchAssessment {
         var fit = MatchFit.match
         let conflicts = candidate.cannot.intersection(workplace.demands)
         if !conflicts.isEmpty {
@@ -66,10 +73,11 @@ public struct MatchingEngine: Sendable {
             fit = .noMatch
         }
         var distance: Double?
-        if let home = candidate.home, let location = workplace.location {
-            let kilometres = home.kilometres(to: location)
+        if let location = workplace.location, let kilometres = reach.kilometres(to: location) {
             distance = kilometres
             if let maximum = candidate.maxTravelKm, kilometres > maximum { fit = .noMatch }
+        } else if reach.isKnown, workplace.location != nil {
+            fit = .noMatch // out of reach by latitude alone; the distance is worked out if it is explained
         }
 
         var earned = 0.0, possible = 0.0
@@ -77,7 +85,7 @@ public struct MatchingEngine: Sendable {
         if !candidate.desiredOccupations.isEmpty {
             possible += Self.occupationPoints
             if let target = workplace.occupation {
-                occupation = OccupationLevel.of(target, for: candidate.desiredOccupations).0
+                occupation = OccupationLevel.best(target, for: candidate.desiredOccupations)
                 earned += occupation.points
             }
         }
@@ -140,7 +148,7 @@ public struct MatchingEngine: Sendable {
 
         if let maximum = candidate.maxTravelKm {
             let limit = (nl: NumberText.format(maximum, in: .nl), en: NumberText.format(maximum, in: .en))
-            if let distance = assessment.distanceKm {
+            if let distance = assessment.distanceKm ?? candidate.home.flatMap({ home in workplace.location.map(home.kilometres(to:)) }) {
                 let km = (nl: Self.kilometres(distance, .nl), en: Self.kilometres(distance, .en))
                 reasons.append(distance > maximum
                     ? MatchReason(criterion: .distance, effect: .blocks, text: LocalizedText(
@@ -219,7 +227,8 @@ public struct MatchingEngine: Sendable {
 
         return MatchResult(workplace: workplace.id, fit: assessment.fit, score: assessment.score,
                            adjustmentsNeeded: vocabulary.ids(adjustments, use: .demand),
-                           distanceKm: assessment.distanceKm, reasons: reasons)
+                           distanceKm: assessment.distanceKm ?? candidate.home.flatMap({ home in workplace.location.map(home.kilometres(to:)) }),
+                           reasons: reasons)
     }
 
     static func kilometres(_ value: Double, _ language: Language) -> String {

@@ -20,7 +20,19 @@ enum OccupationLevel: Int, Comparable, Sendable {
 
     static func < (lhs: OccupationLevel, rhs: OccupationLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// The best level over the client's desired occupations.
+    /// The best level over the client's desired occupations, without saying which (for ranking:
+    /// no copies of the occupations' texts).
+    static func best(_ workplace: OccupationTarget, for desired: [OccupationTarget]) -> OccupationLevel {
+        var best = OccupationLevel.none
+        for wish in desired {
+            let level = level(workplace, wish)
+            if level == .desired { return .desired }
+            if level > best { best = level }
+        }
+        return best
+    }
+
+    /// The best level over the client's desired occupations, and the wish it meets.
     static func of(_ workplace: OccupationTarget, for desired: [OccupationTarget]) -> (OccupationLevel, OccupationTarget?) {
         var best: (OccupationLevel, OccupationTarget?) = (.none, nil)
         for wish in desired {
