@@ -20,6 +20,9 @@ OTHER_TEAM_COACH = "job-coach-zuid@demo.jobcoach.test"
 def check(page, label):
     assert_page_basics(page, label)
     assert_accessible(page, label)
+    # Leaf treats an empty string as true: a template that forgets to compare with "" leaves empty
+    # attributes behind.
+    assert page.locator("[aria-describedby=''], [inputmode=''], [id='']").count() == 0, f"{label}: an empty attribute"
 
 
 def client_path(page, name):
