@@ -49,6 +49,21 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return CalendarDate(year: targetYear, month: month, day: targetDay) ?? self
     }
 
+    /// The same day a number of months later; a day the month lacks becomes its last day
+    /// (31 January plus one month is 28 or 29 February).
+    public func adding(months: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + months
+        let targetYear = index >= 0 ? index / 12 : (index - 11) / 12
+        let targetMonth = index - targetYear * 12 + 1
+        let targetDay = min(day, CalendarDate.daysIn(month: targetMonth, year: targetYear))
+        return CalendarDate(year: targetYear, month: targetMonth, day: targetDay) ?? self
+    }
+
+    /// The date a number of days later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(dayNumber: dayNumber + days)
+    }
+
     /// Whole days from `other` to this date (negative when `other` is later).
     public func days(since other: CalendarDate) -> Int {
         dayNumber - other.dayNumber
@@ -64,6 +79,21 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date of a day number (Howard Hinnant's civil_from_days).
+    private init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        self.month = month
+        self.day = day
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
