@@ -31,6 +31,10 @@ extension AppTests {
                 try await check("creating")
                 try await browser.get(path)
                 expected.append(("client.viewed", coach.auditName))
+                // A refused change shows the record again: that showing is a read too, and nothing is written.
+                let refused = try await browser.post(path + "/move", form: ["_csrf": token, "to": "employee-profile"])
+                #expect(refused.status == .unprocessableEntity)
+                expected.append(("client.viewed", coach.auditName))
                 try await browser.get(path + "/intake")
                 expected.append(("intake.viewed", coach.auditName))
                 try await browser.post(path + "/intake", form: TestBrowser.intake.merging(["_csrf": token]) { $1 })
@@ -48,6 +52,10 @@ extension AppTests {
                 try await browser.post(path + "/decisions", form: ["_csrf": token, "workplace": workplaceID, "decision": "match",
                                                                    "forCommissioner": "fits", "forEmployer": "fits"])
                 expected.append(("match.decided", coach.auditName))
+                let tooMany = try await browser.post(path + "/placement", form: ["_csrf": token, "action": "start", "workplace": workplaceID,
+                                                                                 "startOn": "2026-11-20", "hoursPerWeek": "90", "contract": "permanent"])
+                #expect(tooMany.status == .unprocessableEntity)
+                expected.append(("matching.viewed", coach.auditName))
                 try await browser.post(path + "/placement", form: ["_csrf": token, "action": "start", "workplace": workplaceID,
                                                                    "startOn": "2026-11-20", "hoursPerWeek": "16", "contract": "permanent"])
                 expected.append(("placement.recorded", coach.auditName))

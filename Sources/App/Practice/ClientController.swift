@@ -96,12 +96,13 @@ enum ClientController {
     static func page(_ request: Request) async throws -> Response {
         let actor = try await PracticeActor.of(request)
         let client = try await actor.client(request)
-        try await ClientAudit.read(request, actor, "client.viewed", client: client)
         return try await render(request, actor: actor, file: try await ClientFile.load(client, on: request))
     }
 
     static func render(_ request: Request, actor: PracticeActor, file: ClientFile, errors: [FieldError] = [],
                        values: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
+        // Every showing of the record is a read, also when a refused change shows it again.
+        try await ClientAudit.read(request, actor, "client.viewed", client: file.client)
         let language = request.language
         let timeZone = request.application.configuration.timeZone
         let client = file.client

@@ -13,7 +13,6 @@ enum IntakeController {
     static func page(_ request: Request) async throws -> Response {
         let actor = try await PracticeActor.of(request)
         let client = try await actor.client(request)
-        try await ClientAudit.read(request, actor, "intake.viewed", client: client)
         let file = try await ClientFile.load(client, on: request)
         return try await render(request, actor: actor, file: file, values: values(file.intake), problems: [])
     }
@@ -28,6 +27,8 @@ enum IntakeController {
 
     static func render(_ request: Request, actor: PracticeActor, file: ClientFile, values: [String: String], problems: [FormProblem],
                        status: HTTPStatus = .ok) async throws -> Response {
+        // Every showing of the record is a read, also when a refused change shows it again.
+        try await ClientAudit.read(request, actor, "intake.viewed", client: file.client)
         let clientID = try file.client.requireID()
         let errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
         let make = FormFieldMaker(request: request, prefix: "intake", values: values, errors: errors.byField)

@@ -13,7 +13,6 @@ enum ProfileController {
     static func page(_ request: Request) async throws -> Response {
         let actor = try await PracticeActor.of(request)
         let client = try await actor.client(request)
-        try await ClientAudit.read(request, actor, "profile.viewed", client: client)
         let file = try await ClientFile.load(client, on: request)
         return try await render(request, actor: actor, file: file, values: values(file.profile, standard: request.standard), problems: [])
     }
@@ -44,6 +43,8 @@ enum ProfileController {
 
     static func render(_ request: Request, actor: PracticeActor, file: ClientFile, values: [String: String], problems: [FormProblem],
                        extraErrors: [FieldError] = [], status: HTTPStatus = .ok) async throws -> Response {
+        // Every showing of the record is a read, also when a refused change shows it again.
+        try await ClientAudit.read(request, actor, "profile.viewed", client: file.client)
         let language = request.language
         let clientID = try file.client.requireID()
         let errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) } + extraErrors
