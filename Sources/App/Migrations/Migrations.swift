@@ -26,5 +26,10 @@ enum Migrations {
         app.migrations.add(CreateOrganisations())
         app.migrations.add(CreatePartners())
         app.migrations.add(CreateTrajectories())
+        // 004: the practice, part 2 (issue 5): coaching plan, support, fading, closing, follow-ups,
+        // appointments, reports with consent, client accounts, agency policies, peer review.
+        app.migrations.add(CreateCoaching())
+        app.migrations.add(CreateReportsAndAccounts())
+        app.migrations.add(CreatePolicies())
     }
 }

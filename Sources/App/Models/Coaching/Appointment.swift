@@ -1,0 +1,18 @@
+import Fluent
+import Foundation
+
+/// An appointment with the client, shown on their own page and downloadable as iCalendar.
+final class Appointment: Model, @unchecked Sendable {
+    static let schema = "appointments"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Parent(key: "trajectory_id") var trajectory: Trajectory
+    @Field(key: "starts_at") var startsAt: Date
+    @Field(key: "minutes") var minutes: Int
+    @Field(key: "location") var location: String
+    @Field(key: "topic") var topic: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}

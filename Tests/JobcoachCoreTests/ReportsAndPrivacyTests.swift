@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import JobcoachCore
+
+/// Issue 5's reports to the commissioner, the anonymised peer-review summary and the coach's list
+/// of due actions.
+@Suite struct ReportsAndPrivacyTests {
+    func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
+
+    var facts: ReportFacts {
+        ReportFacts(
+            clientName: "Sanne Bakker", dateOfBirth: day("1994-03-12"), agency: "Werkpad", coach: "Jorien Coach", commissioner: "UWV",
+            startedOn: day("2026-01-05"), phase: .onTheJob, question: "Duurzaam betaald werk in de logistiek",
+            agreedTrajectory: "Plaatsing met begeleiding op de werkplek",
+            goals: [.init(what: "Zelfstandig de ochtendroute rijden", target: 5, unit: "dagen per week", dueOn: day("2026-06-01"), reachedOn: day("2026-05-20")),
+                    .init(what: "Pauzes zelf plannen", target: 3, unit: "pauzes per dag", dueOn: day("2026-08-01"), reachedOn: nil)],
+            contacts: [.init(on: day("2026-04-01"), minutes: 90, party: .client), .init(on: day("2026-04-08"), minutes: 30, party: .employer)],
+            fading: FadingPlan.linear(from: day("2026-03-30"), firstHours: 4, weeksUntilTakeover: 4)
+                .compare(given: [(day("2026-04-01"), 90), (day("2026-04-08"), 30)]),
+            takeoverOn: day("2026-04-27"), employerColleague: "Piet de Collega",
+            job: .init(employer: "Bakkerij Korenschoof", position: "Magazijnmedewerker", startOn: day("2026-03-30"), hoursPerWeek: 24, contract: .fixedTerm),
+            evaluationsHeld: [day("2026-05-01")], closedOn: day("2026-09-01"), outcome: .paidJob,
+            closingSummary: "Werkt zelfstandig", aftercareOffer: "Bellen bij vragen",
+            checks: [.init(monthsAfter: 3, heldOn: day("2026-06-30"), stillEmployed: true, hoursPerWeek: 24)])
+    }
+
+    @Test(arguments: ReportKind.allCases, [Language.nl, .en])
+    func aReportShowsOnlyTheFieldsItsKindNeeds(_ kind: ReportKind, _ language: Language) {
+        let report = CommissionerReport(kind: kind, facts: facts, language: language)
+        #expect(Set(report.fieldsShown).isSubset(of: CommissionerReport.fields(for: kind)))
+        #expect(report.fieldsShown.contains("client"))
+        #expect(report.plainText.contains("Sanne Bakker"))
+        // The colleague who takes over is the employer's business, not the commissioner's.
+        #expect(!report.plainText.contains("Piet de Collega"))
+        // Nothing in any report is health, contact or intake life story: no such field exists at all.
+        for field in ["limitations", "attentionPoints", "lifeWorld", "email", "phone", "notes", "diagnosis"] {
+            #expect(!CommissionerReport.fields(for: kind).contains(field))
+        }
+    }
+
+    @Test func eachKindCarriesItsOwnContent() {
+        let plan = CommissionerReport(kind: .planOfApproach, facts: facts, language: .en)
+        #expect(plan.fieldsShown.contains("question") && plan.fieldsShown.contains("goals"))
+        #expect(!plan.fieldsShown.contains("outcome") && !plan.fieldsShown.contains("supportHours"))
+        let progress = CommissionerReport(kind: .progress, facts: facts, language: .en)
+        #expect(progress.plainText.contains("2 hours in 2 contacts"))
+        #expect(progress.plainText.contains("not yet reached"))
+        #expect(!progress.fieldsShown.contains("question") && !progress.fieldsShown.contains("closingSummary"))
+        let closing = CommissionerReport(kind: .closing, facts: facts, language: .nl)
+        #expect(closing.plainText.contains("Betaald werk bij een reguliere werkgever"))
+        #expect(closing.plainText.contains("Na 3 maanden (30 juni 2026): nog aan het werk, 24 uur per week"))
+        #expect(!closing.fieldsShown.contains("fading"))
+    }
+
+    // MARK: Anonymised peer-review summary
+
+    @Test func theSummaryLosesNamesDatesAddressesAndEmployers() {
+        var anonymiser = CaseAnonymiser(language: .nl)
+        anonymiser.name("Sanne van der Bakker")
+        anonymiser.name("Jorien Coach")
+        anonymiser.dateOfBirth(day("1994-03-12"))
+        anonymiser.address("Utrecht")
+        anonymiser.address("Keizersgracht 12")
+        anonymiser.employer("Bakkerij De Korenschoof BV")
+        let text = """
+        Sanne (geboren 12-03-1994, ook wel 12 maart 1994) woont in utrecht, Keizersgracht 12, 3511 AB.
+        Bakker werkt bij Bakkerij De Korenschoof BV; de Korenschoof is tevreden. Mail sanne@example.nl of
+        bel 06-12345678, BSN 123456782. In 2024 we started; Jorien spreekt haar elke week op 1-4-2026.
+        """
+        let result = anonymiser.anonymise(text)
+        for identifying in ["Sanne", "Bakker", "1994", "12-03", "maart", "tilburg", "Utrecht", "utrecht", "Keizersgracht", "3511 AB",
+                            "Korenschoof", "sanne@example.nl", "12345678", "123456782", "Jorien", "1-4-2026"] {
+            #expect(!result.contains(identifying), "still holds \(identifying): \(result)")
+        }
+        // Ordinary words and particles survive: the summary still reads.
+        #expect(result.contains("woont in [adres]"))
+        #expect(result.contains("werkt bij [werkgever]"))
+        #expect(result.contains("In 2024 we started"))
+        #expect(result.contains("[naam] (geboren [datum]"))
+    }
+
+    // MARK: The coach's list
+
+    @Test func dueActionsListLateAndSoonGoalsAndFollowUps() {
+        let today = day("2026-07-10")
+        let actions = DueAction.open(
+            goals: [("late goal", day("2026-06-30"), false), ("soon goal", day("2026-07-20"), false),
+                    ("later goal", day("2026-09-01"), false), ("reached goal", day("2026-07-01"), true)],
+            placedOn: day("2026-04-01"), followUpsDone: [], phase: .onTheJob, on: today)
+        #expect(actions.map(\.subject) == ["late goal", "3", "soon goal"])
+        #expect(actions[0].isOverdue(on: today) && actions[1].isOverdue(on: today) && !actions[2].isOverdue(on: today))
+        let checked = DueAction.open(goals: [], placedOn: day("2026-04-01"), followUpsDone: [3], phase: .aftercare, on: today)
+        #expect(checked.isEmpty)
+        // Before placement there are no follow-ups, whatever the dates say.
+        #expect(DueAction.open(goals: [], placedOn: day("2026-04-01"), followUpsDone: [], phase: .matching, on: today).isEmpty)
+    }
+}
