@@ -7,4 +7,6 @@ struct FormView: Encodable, Sendable {
     var sections: [FormSectionView]
     var submitLabel: String
     var readOnly: Bool
+    /// Fields posted along unseen (which kind of record the form adds).
+    var hidden: [KeyValue] = []
 }

@@ -215,6 +215,11 @@ enum ClientController {
             } ?? request.t("notYetRecorded"),
             matchingURL: SiteURL.clientMatching(.value(clientID)).path,
             placement: placement,
+            workLinks: [(SiteURL.clientPlan(.value(clientID)), "planTitle"), (.clientSupport(.value(clientID)), "supportTitle"),
+                        (.clientFading(.value(clientID)), "fadingTitle"), (.clientClosing(.value(clientID)), "closingTitle"),
+                        (.clientReports(.value(clientID)), "reportsTitle"), (.clientAccount(.value(clientID)), "accountTitle"),
+                        (.clientExport(.value(clientID)), "exportTitle"), (.clientPeerReview(.value(clientID)), "peerReviewTitle")]
+                .map { LinkView(url: $0.0.path, label: request.t($0.1)) },
             canAssign: canAssign, coachURL: SiteURL.clientCoach(.value(clientID)).path,
             coaches: coaches.map { ChoiceOption(value: $0.id!.uuidString, label: $0.displayName, selected: $0.id == client.$coach.id) },
             past: past.map { old in

@@ -78,6 +78,7 @@ struct ClientPageContext: Encodable {
     var profileStatus: String
     var matchingURL: String
     var placement: String?
+    var workLinks: [LinkView]
     var canAssign: Bool
     var coachURL: String
     var coaches: [ChoiceOption]

@@ -66,6 +66,33 @@ enum SiteURL: Sendable {
     case clientPlacement(Parameter<UUID>)
     case clientCoach(Parameter<UUID>)
     case clientTrajectories(Parameter<UUID>)
+    case clientPlan(Parameter<UUID>)
+    case clientGoals(Parameter<UUID>)
+    case clientGoalReached(Parameter<UUID>, Parameter<UUID>)
+    case clientSupport(Parameter<UUID>)
+    case clientMilestones(Parameter<UUID>)
+    case clientMilestoneCelebrated(Parameter<UUID>, Parameter<UUID>)
+    case clientEvaluations(Parameter<UUID>)
+    case clientAppointments(Parameter<UUID>)
+    case clientFading(Parameter<UUID>)
+    case clientClosing(Parameter<UUID>)
+    case clientFollowUps(Parameter<UUID>)
+    case clientReports(Parameter<UUID>)
+    case clientReport(Parameter<UUID>, Parameter<String>)
+    case clientReportPDF(Parameter<UUID>, Parameter<String>)
+    case clientReportConsent(Parameter<UUID>, Parameter<String>)
+    case clientReportSend(Parameter<UUID>, Parameter<String>)
+    case clientAccount(Parameter<UUID>)
+    case clientExport(Parameter<UUID>)
+    case clientExportJSON(Parameter<UUID>)
+    case clientPeerReview(Parameter<UUID>)
+    case peerReviews
+    case teamCaseload
+    case caseloadCSV
+    case caseloadSettings
+    case myPage
+    case myCalendar
+    case myConsent
     case employers
     case employer(Parameter<UUID>)
     case employerContacts(Parameter<UUID>)
@@ -182,6 +209,34 @@ enum SiteURL: Sendable {
         case .clientPlacement(let id): ["clients", .parameter("client", id.text), "placement"]
         case .clientCoach(let id): ["clients", .parameter("client", id.text), "coach"]
         case .clientTrajectories(let id): ["clients", .parameter("client", id.text), "trajectories"]
+        case .clientPlan(let id): ["clients", .parameter("client", id.text), "plan"]
+        case .clientGoals(let id): ["clients", .parameter("client", id.text), "goals"]
+        case .clientGoalReached(let id, let goal): ["clients", .parameter("client", id.text), "goals", .parameter("goal", goal.text), "reached"]
+        case .clientSupport(let id): ["clients", .parameter("client", id.text), "support"]
+        case .clientMilestones(let id): ["clients", .parameter("client", id.text), "milestones"]
+        case .clientMilestoneCelebrated(let id, let milestone):
+            ["clients", .parameter("client", id.text), "milestones", .parameter("milestone", milestone.text), "celebrated"]
+        case .clientEvaluations(let id): ["clients", .parameter("client", id.text), "evaluations"]
+        case .clientAppointments(let id): ["clients", .parameter("client", id.text), "appointments"]
+        case .clientFading(let id): ["clients", .parameter("client", id.text), "fading"]
+        case .clientClosing(let id): ["clients", .parameter("client", id.text), "closing"]
+        case .clientFollowUps(let id): ["clients", .parameter("client", id.text), "follow-ups"]
+        case .clientReports(let id): ["clients", .parameter("client", id.text), "reports"]
+        case .clientReport(let id, let kind): ["clients", .parameter("client", id.text), "reports", .parameter("kind", kind.text)]
+        case .clientReportPDF(let id, let kind): ["clients", .parameter("client", id.text), "reports", .parameter("kind", kind.text), "pdf"]
+        case .clientReportConsent(let id, let kind): ["clients", .parameter("client", id.text), "reports", .parameter("kind", kind.text), "consent"]
+        case .clientReportSend(let id, let kind): ["clients", .parameter("client", id.text), "reports", .parameter("kind", kind.text), "send"]
+        case .clientAccount(let id): ["clients", .parameter("client", id.text), "account"]
+        case .clientExport(let id): ["clients", .parameter("client", id.text), "export"]
+        case .clientExportJSON(let id): ["clients", .parameter("client", id.text), "export.json"]
+        case .clientPeerReview(let id): ["clients", .parameter("client", id.text), "peer-review"]
+        case .peerReviews: ["peer-review"]
+        case .teamCaseload: ["caseload", "team"]
+        case .caseloadCSV: ["caseload", "export.csv"]
+        case .caseloadSettings: ["caseload", "settings"]
+        case .myPage: ["me"]
+        case .myCalendar: ["me", "appointments.ics"]
+        case .myConsent: ["me", "consent"]
         case .employers: ["employers"]
         case .employer(let id): ["employers", .parameter("employer", id.text)]
         case .employerContacts(let id): ["employers", .parameter("employer", id.text), "contacts"]

@@ -1,0 +1,5 @@
+/// A link shown as a button or in a list.
+struct LinkView: Encodable, Sendable {
+    var url: String
+    var label: String
+}
