@@ -21,7 +21,34 @@ struct CaseloadContext: Encodable {
         var current: Bool
     }
 
+    struct ActionRow: Encodable {
+        var client: String
+        var url: String
+        var what: String
+        var due: String
+        var state: String
+        var overdue: Bool
+    }
+
+    struct LeadTimeRow: Encodable {
+        var phase: String
+        var clients: Int
+        var average: String
+        var longest: String
+    }
+
     var layout: Layout
+    /// "12 of 20 clients (60%)" and what it means; nil for a team lead without own hours.
+    var load: String
+    var loadPercentage: Int
+    var loadOver: Bool
+    var loadNote: String
+    var actions: [ActionRow]
+    var actionsMore: String
+    var leadTimes: [LeadTimeRow]
+    var teamURL: String?
+    var csvURL: String
+    var settingsURL: String?
     var heading: String
     var lead: String
     var rows: [Row]

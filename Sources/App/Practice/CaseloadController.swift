@@ -33,6 +33,32 @@ enum CaseloadController {
                                        details: ["phase": phase?.rawValue ?? "all", "page": String(pageNumber)])
 
         let now = request.clock.now()
+        let timeZone = request.application.configuration.timeZone
+        let overview = try await CaseloadOverview.load(actor, today: request.today, on: request.db)
+        let policy = try await CaseloadPolicy.load(actor.organisationID, coaches: [actor.userID], on: request.db)
+        let own = overview.items.filter { $0.coachID == actor.userID && $0.phase.countsTowardsCaseload }.count
+        let load = policy.load(of: actor.userID, clients: own)
+        let today = request.today
+        let due = overview.items.flatMap { item in (overview.actions[item.trajectoryID] ?? []).map { (item, $0) } }
+            .sorted { ($0.1.dueOn, $0.0.name) < ($1.1.dueOn, $1.0.name) }
+        let actionRows = due.prefix(pageSize).map { item, action in
+            CaseloadContext.ActionRow(
+                client: item.name,
+                url: (action.kind == .goal ? SiteURL.clientPlan(.value(item.clientID)) : SiteURL.clientClosing(.value(item.clientID))).path
+                    + (action.kind == .goal ? "#goals" : "#follow-ups"),
+                what: action.kind == .goal ? request.t("caseloadActionGoal").replacingOccurrences(of: "{goal}", with: action.subject)
+                    : request.t("caseloadActionFollowUp").replacingOccurrences(of: "{months}", with: action.subject),
+                due: action.dueOn.text(in: language),
+                state: action.isOverdue(on: today)
+                    ? request.t("followUpOverdue").replacingOccurrences(of: "{days}", with: String(today.days(since: action.dueOn)))
+                    : request.t("followUpDueSoon").replacingOccurrences(of: "{days}", with: String(action.dueOn.days(since: today))),
+                overdue: action.isOverdue(on: today))
+        }
+        let leadTimes = overview.leadTimes(now: now).map { time in
+            CaseloadContext.LeadTimeRow(phase: time.phase.title[language], clients: time.clients,
+                                        average: PracticeOptions.days(time.averageDays, request), longest: PracticeOptions.days(time.longestDays, request))
+        }
+        _ = timeZone
         let rows = clients.map { client in
             let days = Int(max(0, now.timeIntervalSince(client.phaseSince)) / 86_400)
             return CaseloadContext.Row(
@@ -55,6 +81,16 @@ enum CaseloadController {
         let pages = max(1, (total + pageSize - 1) / pageSize)
         let context = CaseloadContext(
             layout: Layout(request: request, title: request.t(actor.leadsTeam ? "caseloadTeamTitle" : "caseloadTitle"), current: .caseload),
+            load: CaseloadPolicy.text(load, request), loadPercentage: min(load.percentage, 200), loadOver: load.isOver,
+            loadNote: request.t(load.isOver ? "caseloadOver" : "caseloadPlacesLeft").replacingOccurrences(of: "{places}", with: String(load.placesLeft))
+                .replacingOccurrences(of: "{hours}", with: NumberText.format(policy.hours(of: actor.userID), in: language))
+                .replacingOccurrences(of: "{perFullTime}", with: String(policy.policy.caseloadPerFullTime)),
+            actions: Array(actionRows),
+            actionsMore: due.count > pageSize ? request.t("caseloadActionsMore").replacingOccurrences(of: "{count}", with: String(due.count - pageSize)) : "",
+            leadTimes: leadTimes,
+            teamURL: actor.leadsTeam ? SiteURL.teamCaseload.path : nil,
+            csvURL: SiteURL.caseloadCSV.path,
+            settingsURL: actor.leadsTeam ? SiteURL.caseloadSettings.path : nil,
             heading: request.t(actor.leadsTeam ? "caseloadTeamTitle" : "caseloadTitle"),
             lead: request.t(actor.leadsTeam ? "caseloadTeamLead" : "caseloadLead"),
             rows: rows, showCoach: actor.leadsTeam, phases: filters, total: total,

@@ -93,6 +93,10 @@ enum Routes {
         // The practice: record-level checks in `PracticeActor` (own caseload; the team lead's team).
         let practice = signedIn.grouped(RequirePermissionMiddleware(permission: .workWithClients))
         practice.get(SiteURL.caseload.pathComponents, use: CaseloadController.page)
+        practice.get(SiteURL.teamCaseload.pathComponents, use: TeamCaseloadController.page)
+        practice.get(SiteURL.caseloadCSV.pathComponents, use: TeamCaseloadController.csv)
+        practice.get(SiteURL.caseloadSettings.pathComponents, use: TeamCaseloadController.settings)
+        practice.post(SiteURL.caseloadSettings.pathComponents, use: TeamCaseloadController.saveSettings)
         practice.get(SiteURL.clientNew.pathComponents, use: ClientController.newPage)
         practice.post(SiteURL.clients.pathComponents, use: ClientController.create)
         practice.get(SiteURL.client(.key).pathComponents, use: ClientController.page)

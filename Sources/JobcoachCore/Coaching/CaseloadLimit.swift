@@ -37,3 +37,9 @@ public struct CaseloadLoad: Hashable, Sendable {
     public var isOver: Bool { clients > limit }
     public var placesLeft: Int { max(0, limit - clients) }
 }
+
+extension TrajectoryPhase {
+    /// Whether a client in this phase counts towards the coach's caseload: every open phase except
+    /// aftercare, where contact is occasional (follow-up checks) rather than ongoing.
+    public var countsTowardsCaseload: Bool { isOpen && self != .aftercare }
+}
