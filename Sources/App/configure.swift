@@ -77,6 +77,7 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(PrivacyCommand(), as: "privacy")
     app.asyncCommands.use(RegisterCommand(), as: "register")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(KeysCommand(), as: "keys")

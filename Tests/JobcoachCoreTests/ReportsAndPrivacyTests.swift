@@ -95,3 +95,20 @@ import Testing
         #expect(DueAction.open(goals: [], placedOn: day("2026-04-01"), followUpsDone: [], phase: .matching, on: today).isEmpty)
     }
 }
+
+/// The retention rule behind `jobcoach privacy purge`.
+@Suite struct RetentionRuleTests {
+    func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
+
+    @Test func onlyTrajectoriesClosedBeforeTheCutoffGo() {
+        let cutoff = RetentionRule.cutoff(today: day("2026-11-22"), retentionMonths: 24)
+        #expect(cutoff == day("2024-11-22"))
+        typealias T = RetentionRule.Trajectory<Int>
+        #expect(RetentionRule.decide([T(id: 1, endedOn: day("2024-11-21"))], cutoff: cutoff) == .wholeClient)
+        #expect(RetentionRule.decide([T(id: 1, endedOn: day("2024-11-22"))], cutoff: cutoff) == .keep)
+        #expect(RetentionRule.decide([T(id: 1, endedOn: nil)], cutoff: cutoff) == .keep)
+        #expect(RetentionRule.decide([T(id: 1, endedOn: day("2023-01-01")), T(id: 2, endedOn: nil)], cutoff: cutoff) == .trajectories([1]))
+        #expect(RetentionRule.decide([T(id: 1, endedOn: day("2023-01-01")), T(id: 2, endedOn: day("2024-01-01"))], cutoff: cutoff) == .wholeClient)
+        #expect(RetentionRule.decide([T](), cutoff: cutoff) == .keep)
+    }
+}

@@ -8,7 +8,7 @@ import Testing
         .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister],
         .assessor: [.useAPI, .assessApplications], .jobCoach: [.useAPI, .applyForCertification, .workWithClients],
         .teamLead: [.useAPI, .workWithClients, .leadTeam], .trainer: [.useAPI],
-        .client: [],
+        .client: [.viewOwnRecord],
     ]
 
     @Test(arguments: Role.allCases)

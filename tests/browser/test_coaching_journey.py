@@ -31,12 +31,33 @@ def client_path(page, name):
     """The path of a client's page, found through the caseload like a user would."""
     page.goto("/caseload")
     href = page.get_by_role("link", name=name, exact=True).first.get_attribute("href")
-    assert href and href.startswith("/clients/"), href
-    return href
+    # The caseload's list of due actions may link straight to one of the client's pages.
+    match = re.match(r"/clients/[0-9A-Fa-f-]{36}", href or "")
+    assert match, href
+    return match.group(0)
 
 
-def submit(page, form_id):
-    page.locator(f"#{form_id} button[type=submit]").click()
+_cookies = {}
+
+
+def signed_in(browser, email, password, locale="nl-NL"):
+    """A page signed in as `email`; the file logs in once per user (hashing the password is the slow
+    part of a debug build) and hands later tests the same session."""
+    page = new_page(browser, locale)
+    if email in _cookies:
+        page.context.add_cookies(_cookies[email])
+    else:
+        login(page, email, password)
+        expect(page).not_to_have_url(re.compile("/login"))
+        _cookies[email] = [c for c in page.context.cookies() if c["name"] != "jobcoach-lang"]
+    return page
+
+
+def submit(page, form_id, status=303):
+    """Sends a form and checks the answer: a redirect when it is saved, 422 when it is refused."""
+    with page.expect_navigation(), page.expect_response(lambda r: r.request.method == "POST") as posted:
+        page.locator(f"#{form_id} button[type=submit]").click()
+    assert posted.value.status == status, f"{form_id}: {posted.value.status}"
 
 
 def hours(text):
@@ -48,8 +69,7 @@ def test_coach_walks_a_placed_client_from_plan_to_reports(browser, demo_password
     stamp = str(int(time.time() * 1000))
     today = datetime.date.today()
     goal_what = f"Zelfstandig de orderlijst afwerken {stamp}"
-    page = new_page(browser)
-    login(page, COACH, demo_password)
+    page = signed_in(browser, COACH, demo_password)
     path = client_path(page, PLACED_CLIENT)
 
     # The client page links to every coaching page.
@@ -72,12 +92,9 @@ def test_coach_walks_a_placed_client_from_plan_to_reports(browser, demo_password
 
     # A goal that is not SMART: the error summary names what is missing.
     page.fill("#goalWhat", "Werken")
-    response_status = []
-    page.once("response", lambda r: response_status.append(r.status) if r.request.method == "POST" else None)
-    submit(page, "goal-form")
+    submit(page, "goal-form", 422)
     summary = page.locator(".error-summary[role=alert]")
     expect(summary).to_be_visible()
-    assert response_status == [422], response_status
     for field in ["goalWhat", "goalWhy", "goalTarget", "goalUnit", "goalDueOn", "goalAgreed"]:
         expect(summary.locator(f"a[href='#{field}']")).to_have_count(1)
     expect(page.locator("#goalWhat")).to_have_attribute("aria-invalid", "true")
@@ -130,7 +147,7 @@ def test_coach_walks_a_placed_client_from_plan_to_reports(browser, demo_password
     page.fill("#evaluationHeldOn", today.isoformat())
     page.fill("#evaluationOutcome", evaluation)
     page.check("#evaluationWithEmployer")
-    submit(page, "evaluation-form")
+    submit(page, "evaluation-form", 422)
     expect(page.locator(".error-summary a[href='#evaluationWith']")).to_be_visible()
     expect(page.locator("#evaluationWith-error")).to_be_visible()
     check(page, "evaluation without the client")
@@ -175,7 +192,7 @@ def test_coach_walks_a_placed_client_from_plan_to_reports(browser, demo_password
     lines = [f"{(start + i * week).isoformat()} {h}" for i, h in enumerate([6, 4, 5, 0])]
     page.fill("#fadingWeeks", "\n".join(lines))
     page.fill("#fadingTakeoverOn", (start + 3 * week).isoformat())
-    submit(page, "fading-weeks-form")
+    submit(page, "fading-weeks-form", 422)
     expect(page.locator(".error-summary a[href='#fadingWeeks']")).to_contain_text("Week 3")
     expect(page.locator("#fadingWeeks")).to_have_attribute("aria-invalid", "true")
     check(page, "fading plan with rising hours")
@@ -208,7 +225,7 @@ def test_coach_walks_a_placed_client_from_plan_to_reports(browser, demo_password
     page.fill("#evaluationOutcome", closing_evaluation)
     page.check("#evaluationWithClient")
     page.check("#evaluationWithEmployer")
-    submit(page, "closing-evaluation-form")
+    submit(page, "closing-evaluation-form", 422)
     expect(page.locator(".error-summary a[href='#evaluationWith']")).to_contain_text("alle drie")
     check(page, "closing evaluation without the commissioner")
     page.check("#evaluationWithCommissioner")
@@ -252,7 +269,7 @@ def test_coach_walks_a_placed_client_from_plan_to_reports(browser, demo_password
     section.locator("#consent-progress").select_option("no")
     submit(page, "consent-form-progress")
     expect(page.locator("#report-progress dl.facts")).to_contain_text("geweigerd op")
-    submit(page, "send-form-progress")
+    submit(page, "send-form-progress", 422)
     error = page.locator(".error-summary a[href='#send-progress']")
     expect(error).to_contain_text("De cliënt heeft (nog) geen toestemming gegeven")
     expect(page.locator("#send-progress-error")).to_be_visible()
@@ -284,8 +301,7 @@ def test_coach_walks_a_placed_client_from_plan_to_reports(browser, demo_password
 
 
 def test_the_team_lead_reads_the_coaching_pages_and_another_team_gets_404(browser, demo_password):
-    lead = new_page(browser)
-    login(lead, TEAM_LEAD, demo_password)
+    lead = signed_in(browser, TEAM_LEAD, demo_password)
     path = client_path(lead, PLACED_CLIENT)
     for suffix in WORK_PAGES:
         response = lead.goto(path + suffix)
@@ -299,8 +315,7 @@ def test_the_team_lead_reads_the_coaching_pages_and_another_team_gets_404(browse
     check(lead, "closing report for the team lead")
     lead.context.close()
 
-    other = new_page(browser)
-    login(other, OTHER_TEAM_COACH, demo_password)
+    other = signed_in(browser, OTHER_TEAM_COACH, demo_password)
     paths = [path + suffix for suffix in WORK_PAGES] + [f"{path}/reports/{kind}" for kind in REPORT_KINDS]
     for target in paths:
         response = other.goto(target)
@@ -323,8 +338,7 @@ def test_the_printed_report_holds_no_contact_details_or_life_story(browser, demo
     motivation = f"Wil van de schulden af en een eigen huis ({stamp[::-1]})."
     network = f"Moeder en een buurvrouw; geen contact met vader ({stamp[::-1]})."
     question = f"Werk in de zorg, twintig uur per week ({stamp[::-1]})."
-    page = new_page(browser)
-    login(page, COACH, demo_password)
+    page = signed_in(browser, COACH, demo_password)
 
     page.goto("/clients/new")
     page.fill("#name", name)
@@ -350,7 +364,6 @@ def test_the_printed_report_holds_no_contact_details_or_life_story(browser, demo
     page.check("#codeOfConduct")
     page.locator("#intake-form button[type=submit]").click()
     expect(page.locator(".error-summary")).to_have_count(0)
-    expect(page.locator("#lifeWorld")).to_have_value(life_world)
 
     for kind in REPORT_KINDS:
         response = page.goto(f"{path}/reports/{kind}")

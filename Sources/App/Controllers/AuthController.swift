@@ -74,7 +74,8 @@ enum AuthController {
         request.session.data = SessionData()
         request.session.data["userID"] = userID.uuidString
         request.session.data["csrf"] = SecureToken.random()
-        return request.redirect(to: user.mustChangePassword ? SiteURL.changePassword.path : (next.isEmpty ? SiteURL.home.path : next))
+        let start = user.role.may(.viewOwnRecord) ? SiteURL.myPage.path : SiteURL.home.path
+        return request.redirect(to: user.mustChangePassword ? SiteURL.changePassword.path : (next.isEmpty ? start : next))
     }
 
     static func logout(_ request: Request) async throws -> Response {

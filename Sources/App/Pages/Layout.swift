@@ -42,6 +42,7 @@ struct Layout: Encodable {
         let user = request.auth.get(User.self)
         var links: [(SiteURL, String)] = []
         // The practice first: it is what a coach opens every day.
+        if let user, user.role.may(.viewOwnRecord) { links.append((.myPage, "navMyPage")) }
         if let user, user.role.may(.workWithClients) {
             links += [(.caseload, "navCaseload"), (.employers, "navEmployers"), (.commissioners, "navCommissioners")]
         }

@@ -90,6 +90,12 @@ enum Routes {
         officers.get(SiteURL.officeComplaint(.key).pathComponents, use: ComplaintsController.detail)
         officers.post(SiteURL.officeComplaint(.key).pathComponents, use: ComplaintsController.update)
 
+        // The client's own page: only the client the account is linked to (`MyPageController.ownClient`).
+        let clients = signedIn.grouped(RequirePermissionMiddleware(permission: .viewOwnRecord))
+        clients.get(SiteURL.myPage.pathComponents, use: MyPageController.page)
+        clients.get(SiteURL.myCalendar.pathComponents, use: MyPageController.calendar)
+        clients.post(SiteURL.myConsent.pathComponents, use: MyPageController.consent)
+
         // The practice: record-level checks in `PracticeActor` (own caseload; the team lead's team).
         let practice = signedIn.grouped(RequirePermissionMiddleware(permission: .workWithClients))
         practice.get(SiteURL.caseload.pathComponents, use: CaseloadController.page)
@@ -131,6 +137,13 @@ enum Routes {
         practice.get(SiteURL.clientReportPDF(.key, .key).pathComponents, use: ReportController.pdf)
         practice.post(SiteURL.clientReportConsent(.key, .key).pathComponents, use: ReportController.consent)
         practice.post(SiteURL.clientReportSend(.key, .key).pathComponents, use: ReportController.send)
+        practice.get(SiteURL.clientAccount(.key).pathComponents, use: ClientAccountController.page)
+        practice.post(SiteURL.clientAccount(.key).pathComponents, use: ClientAccountController.save)
+        practice.get(SiteURL.clientExport(.key).pathComponents, use: PrivacyController.exportPage)
+        practice.get(SiteURL.clientExportJSON(.key).pathComponents, use: PrivacyController.exportJSON)
+        practice.get(SiteURL.clientPeerReview(.key).pathComponents, use: PeerReviewController.page)
+        practice.post(SiteURL.clientPeerReview(.key).pathComponents, use: PeerReviewController.share)
+        practice.get(SiteURL.peerReviews.pathComponents, use: PeerReviewController.list)
         practice.get(SiteURL.employers.pathComponents, use: EmployerController.list)
         practice.post(SiteURL.employers.pathComponents, use: EmployerController.create)
         practice.get(SiteURL.employer(.key).pathComponents, use: EmployerController.page)

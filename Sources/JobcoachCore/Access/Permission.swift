@@ -20,4 +20,7 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case workWithClients
     /// See the caseloads of one's team and assign its clients to its coaches.
     case leadTeam
+    /// A client's own page: their goals, appointments, coach, what is written about them and their
+    /// consent choices. Which client is decided by the account's link (`ClientAccount`).
+    case viewOwnRecord
 }

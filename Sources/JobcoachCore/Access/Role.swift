@@ -29,7 +29,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .jobCoach: [.useAPI, .applyForCertification, .workWithClients]
         case .teamLead: [.useAPI, .workWithClients, .leadTeam]
         case .trainer: [.useAPI]
-        case .client: []
+        case .client: [.viewOwnRecord]
         }
     }
 

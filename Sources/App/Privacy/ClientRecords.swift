@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Everything stored about one client, over all their trajectories: what a GDPR export (articles 15
+/// and 20) hands over and what a purge removes. Every table with client data is listed here, so the
+/// export and the purge cannot drift apart.
+struct ClientRecords: Encodable, Sendable {
+    struct TrajectoryRecords: Encodable, Sendable {
+        var trajectory: Trajectory
+        var moves: [TrajectoryMoveRow]
+        var checklist: [ChecklistTick]
+        var intake: [Intake]
+        var employeeProfile: [EmployeeProfile]
+        var matchDecisions: [MatchDecision]
+        var placements: [Placement]
+        var coachingPlan: [CoachingPlan]
+        var goals: [CoachingGoal]
+        var support: [SupportEntry]
+        var evaluations: [Evaluation]
+        var fadingPlan: [FadingPlanRow]
+        var milestones: [Milestone]
+        var closing: [Closing]
+        var followUps: [FollowUpCheck]
+        var appointments: [Appointment]
+        var reportConsents: [ReportConsent]
+        var reportsSent: [ReportSending]
+
+        /// The ids of every record, for checks that nothing is missing or foreign.
+        var ids: [UUID] {
+            [trajectory.id].compactMap { $0 } + moves.compactMap(\.id) + checklist.compactMap(\.id) + intake.compactMap(\.id)
+                + employeeProfile.compactMap(\.id) + matchDecisions.compactMap(\.id) + placements.compactMap(\.id)
+                + coachingPlan.compactMap(\.id) + goals.compactMap(\.id) + support.compactMap(\.id) + evaluations.compactMap(\.id)
+                + fadingPlan.compactMap(\.id) + milestones.compactMap(\.id) + closing.compactMap(\.id) + followUps.compactMap(\.id)
+                + appointments.compactMap(\.id) + reportConsents.compactMap(\.id) + reportsSent.compactMap(\.id)
+        }
+    }
+
+    struct AccessEntry: Encodable, Sendable {
+        var at: String
+        var by: String
+        var action: String
+    }
+
+    var exportedAt: Date
+    var client: Client
+    var accountEmail: String?
+    var trajectories: [TrajectoryRecords]
+    /// Who read or changed this client's data, and when: the audit trail's entries about them.
+    var access: [AccessEntry]
+
+    static func load(_ client: Client, at now: Date, on database: any Database, withAccess: Bool = true) async throws -> ClientRecords {
+        let clientID = try client.requireID()
+        let organisationID = client.organisationID
+        let trajectories = try await Trajectory.query(on: database).filter(\.$organisationID == organisationID)
+            .filter(\.$client.$id == clientID).sort(\.$startedAt).all()
+        var records: [TrajectoryRecords] = []
+        for trajectory in trajectories {
+            let id = try trajectory.requireID()
+            func rows<M: Model>(_ type: M.Type, _ organisation: KeyPath<M, FieldProperty<M, UUID>>,
+                                _ parent: KeyPath<M, ParentProperty<M, Trajectory>>) async throws -> [M] {
+                try await M.query(on: database).filter(organisation == organisationID).filter(parent.appending(path: \.$id) == id).all()
+            }
+            records.append(TrajectoryRecords(
+                trajectory: trajectory,
+                moves: try await rows(TrajectoryMoveRow.self, \.$organisationID, \.$trajectory),
+                checklist: try await rows(ChecklistTick.self, \.$organisationID, \.$trajectory),
+                intake: try await rows(Intake.self, \.$organisationID, \.$trajectory),
+                employeeProfile: try await rows(EmployeeProfile.self, \.$organisationID, \.$trajectory),
+                matchDecisions: try await rows(MatchDecision.self, \.$organisationID, \.$trajectory),
+                placements: try await rows(Placement.self, \.$organisationID, \.$trajectory),
+                coachingPlan: try await rows(CoachingPlan.self, \.$organisationID, \.$trajectory),
+                goals: try await rows(CoachingGoal.self, \.$organisationID, \.$trajectory),
+                support: try await rows(SupportEntry.self, \.$organisationID, \.$trajectory),
+                evaluations: try await rows(Evaluation.self, \.$organisationID, \.$trajectory),
+                fadingPlan: try await rows(FadingPlanRow.self, \.$organisationID, \.$trajectory),
+                milestones: try await rows(Milestone.self, \.$organisationID, \.$trajectory),
+                closing: try await rows(Closing.self, \.$organisationID, \.$trajectory),
+                followUps: try await rows(FollowUpCheck.self, \.$organisationID, \.$trajectory),
+                appointments: try await rows(Appointment.self, \.$organisationID, \.$trajectory),
+                reportConsents: try await rows(ReportConsent.self, \.$organisationID, \.$trajectory),
+                reportsSent: try await rows(ReportSending.self, \.$organisationID, \.$trajectory)))
+        }
+        let account = try await ClientAccount.query(on: database).filter(\.$client.$id == clientID).with(\.$user).first()
+        let access = withAccess ? try await AuditEntry.query(on: database).filter(\.$subject == client.auditName).sort(\.$sequence).all()
+            .map { AccessEntry(at: $0.occurredAt, by: $0.actor, action: $0.action) } : []
+        return ClientRecords(exportedAt: now, client: client, accountEmail: account?.user.email, trajectories: records, access: access)
+    }
+
+    var ids: [UUID] { [client.id].compactMap { $0 } + trajectories.flatMap(\.ids) }
+
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+}

@@ -1,0 +1,137 @@
+import Fluent
+import Foundation
+import JobcoachCore
+import Vapor
+
+/// Erases closed trajectories (and clients with nothing else) once the agency's retention period has
+/// passed: one transaction per client, anonymous outcome counts kept, each erasure in the audit trail
+/// by id only. A dry run counts what would go and changes nothing.
+struct PrivacyPurge {
+    struct Summary: Sendable {
+        var clientsChecked = 0
+        var clientsErased = 0
+        var trajectoriesErased = 0
+        var outcomes: [String: Int] = [:]
+    }
+
+    let application: Application
+
+    func run(execute: Bool, progress: @Sendable (Int, Int) -> Void) async throws -> Summary {
+        let database = application.db
+        let today = CalendarDate(application.clock.now(), in: application.configuration.timeZone)
+        let timeZone = application.configuration.timeZone
+        var summary = Summary()
+        for organisation in try await Organisation.query(on: database).all() {
+            let organisationID = try organisation.requireID()
+            let policy = try await OrganisationPolicy.of(organisationID, on: database)
+            let cutoff = RetentionRule.cutoff(today: today, retentionMonths: policy.retentionMonths)
+            // Only clients with at least one trajectory ended before the cut-off are looked at.
+            let candidates = try await Trajectory.query(on: database).filter(\.$organisationID == organisationID)
+                .filter(\.$endedAt != nil).all()
+                .filter { $0.endedAt.map { CalendarDate($0, in: timeZone) < cutoff } ?? false }
+                .map { $0.$client.id }
+            let clientIDs = Array(Set(candidates)).sorted { $0.uuidString < $1.uuidString }
+            for (index, clientID) in clientIDs.enumerated() {
+                progress(index, clientIDs.count)
+                summary.clientsChecked += 1
+                guard let client = try await Client.query(on: database).filter(\.$id == clientID)
+                    .filter(\.$organisationID == organisationID).first() else { continue }
+                try await purge(client, cutoff: cutoff, timeZone: timeZone, execute: execute, summary: &summary)
+            }
+            progress(clientIDs.count, clientIDs.count)
+        }
+        return summary
+    }
+
+    private func purge(_ client: Client, cutoff: CalendarDate, timeZone: TimeZone, execute: Bool, summary: inout Summary) async throws {
+        let records = try await ClientRecords.load(client, at: application.clock.now(), on: application.db, withAccess: false)
+        let decision = RetentionRule.decide(records.trajectories.map {
+            RetentionRule.Trajectory(id: $0.trajectory.id!, endedOn: $0.trajectory.endedAt.map { CalendarDate($0, in: timeZone) })
+        }, cutoff: cutoff)
+        let erased: [ClientRecords.TrajectoryRecords]
+        switch decision {
+        case .keep: return
+        case .wholeClient: erased = records.trajectories
+        case .trajectories(let ids): erased = records.trajectories.filter { ids.contains($0.trajectory.id!) }
+        }
+        var outcomes: [String: Int] = [:]
+        for trajectory in erased {
+            let closing = trajectory.closing.first
+            let year = closing.flatMap { CalendarDate($0.closedOn)?.year }
+                ?? trajectory.trajectory.endedAt.map { CalendarDate($0, in: timeZone).year } ?? 0
+            outcomes["\(year)|\(closing?.outcome ?? "ended-without-closing")", default: 0] += 1
+            if trajectory.followUps.contains(where: { $0.monthsAfter == 12 && $0.stillEmployed }) {
+                outcomes["\(year)|employed-after-12-months", default: 0] += 1
+            }
+        }
+        summary.trajectoriesErased += erased.count
+        if decision == .wholeClient { summary.clientsErased += 1 }
+        for (key, count) in outcomes { summary.outcomes[String(key.split(separator: "|")[1]), default: 0] += count }
+        guard execute else { return }
+
+        let organisationID = client.organisationID
+        let clientID = try client.requireID()
+        let ids = erased.compactMap(\.trajectory.id)
+        let wholeClient = decision == .wholeClient
+        let clock = application.clock
+        let counts = outcomes
+        try await application.changes.perform(on: application.db) { db in
+            for (key, count) in counts {
+                let parts = key.split(separator: "|").map(String.init)
+                let year = Int(parts[0]) ?? 0
+                let row = try await OutcomeCount.query(on: db).filter(\.$organisationID == organisationID)
+                    .filter(\.$closedYear == year).filter(\.$outcome == parts[1]).first() ?? OutcomeCount()
+                if row.id == nil {
+                    row.organisationID = organisationID
+                    row.closedYear = year
+                    row.outcome = parts[1]
+                    row.count = 0
+                }
+                row.count += count
+                try await row.save(on: db)
+            }
+            try await Self.deleteTrajectories(ids, organisationID: organisationID, on: db)
+            if wholeClient {
+                if let account = try await ClientAccount.query(on: db).filter(\.$client.$id == clientID).with(\.$user).first() {
+                    let user = account.user
+                    try await account.delete(on: db)
+                    try await StoredSession.query(on: db).filter(\.$userID == user.id!).delete()
+                    try await LoginAttempt.query(on: db).filter(\.$email == user.email).delete()
+                    try await user.delete(on: db)
+                }
+                try await client.delete(on: db)
+            }
+            try await AuditTrail(clock: clock).record(
+                on: db, actor: "system:privacy-purge", action: wholeClient ? "client.purged" : "trajectories.purged",
+                subject: client.auditName,
+                details: ["organisation": organisationID.uuidString, "trajectories": String(ids.count)])
+        }
+    }
+
+    /// Deletes trajectories with every record that hangs from them, children first.
+    static func deleteTrajectories(_ ids: [UUID], organisationID: UUID, on db: any Database) async throws {
+        guard !ids.isEmpty else { return }
+        func delete<M: Model>(_ type: M.Type, _ organisation: KeyPath<M, FieldProperty<M, UUID>>,
+                              _ parent: KeyPath<M, ParentProperty<M, Trajectory>>) async throws {
+            try await M.query(on: db).filter(organisation == organisationID).filter(parent.appending(path: \.$id) ~~ ids).delete()
+        }
+        try await delete(ReportSending.self, \.$organisationID, \.$trajectory)
+        try await delete(ReportConsent.self, \.$organisationID, \.$trajectory)
+        try await delete(Appointment.self, \.$organisationID, \.$trajectory)
+        try await delete(FollowUpCheck.self, \.$organisationID, \.$trajectory)
+        try await delete(Closing.self, \.$organisationID, \.$trajectory)
+        try await delete(Milestone.self, \.$organisationID, \.$trajectory)
+        try await delete(FadingPlanRow.self, \.$organisationID, \.$trajectory)
+        try await delete(Evaluation.self, \.$organisationID, \.$trajectory)
+        try await delete(SupportEntry.self, \.$organisationID, \.$trajectory)
+        try await delete(CoachingGoal.self, \.$organisationID, \.$trajectory)
+        try await delete(CoachingPlan.self, \.$organisationID, \.$trajectory)
+        try await delete(Placement.self, \.$organisationID, \.$trajectory)
+        try await delete(MatchDecision.self, \.$organisationID, \.$trajectory)
+        try await delete(EmployeeProfile.self, \.$organisationID, \.$trajectory)
+        try await delete(Intake.self, \.$organisationID, \.$trajectory)
+        try await delete(ChecklistTick.self, \.$organisationID, \.$trajectory)
+        try await delete(TrajectoryMoveRow.self, \.$organisationID, \.$trajectory)
+        try await Trajectory.query(on: db).filter(\.$organisationID == organisationID).filter(\.$id ~~ ids).delete()
+    }
+}
