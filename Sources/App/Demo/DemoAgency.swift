@@ -210,6 +210,8 @@ struct DemoAgency {
             var placements = sql.insert(into: Placement.schema).columns("id", "organisation_id", "trajectory_id", "workplace_id", "start_on",
                                                                         "hours_per_week", "contract", "agreements", "end_reason", "created_at")
             var hasMoves = false, hasIntakes = false, hasProfiles = false, hasPlacements = false
+            var coaching = DemoCoaching()
+            let today = CalendarDate(now, in: timeZone)
             var seed = SeededRandom(seed: UInt64(batch.first.map { $0.started.timeIntervalSince1970 } ?? 1))
             for plan in batch {
                 let phaseSince = plan.moves.last?.2 ?? plan.started
@@ -253,6 +255,9 @@ struct DemoAgency {
                     placements = placements.values([UUID(), organisationID, plan.trajectoryID, workplace[0], CalendarDate(start, in: timeZone).description,
                                                     Double(12 + seed.next(20)), seed.next(4) == 0 ? ContractKind.permanent.rawValue : ContractKind.fixedTerm.rawValue,
                                                     "", "", start] as [any Encodable & Sendable])
+                    coaching.add(organisationID: organisationID, trajectoryID: plan.trajectoryID, coachID: plan.coachID, phase: plan.phase,
+                                 placedOn: CalendarDate(start, in: timeZone), phaseSince: CalendarDate(phaseSince, in: timeZone), today: today,
+                                 now: now, timeZone: timeZone, random: &seed)
                 }
             }
             try await clients.run()
@@ -261,6 +266,7 @@ struct DemoAgency {
             if hasIntakes { try await intakes.run(); try await ticks.run() }
             if hasProfiles { try await profiles.run() }
             if hasPlacements { try await placements.run() }
+            try await coaching.insert(on: sql)
         }
         return (organisationID, number)
     }

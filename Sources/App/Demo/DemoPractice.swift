@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import JobcoachCore
 import Vapor
@@ -129,6 +130,8 @@ struct DemoPractice {
                    moves: [(.employeeProfile, 60, ""), (.ended, 25, "Verhuisd naar een andere regio; warme overdracht aan de jobcoach daar.")],
                    profile: nil, placement: nil),
     ]
+
+    static let clientWithAccount = "Lotte Visser"
 
     func load(password hash: String) async throws {
         let app = application
@@ -371,6 +374,24 @@ struct DemoPractice {
             try await row.create(on: db)
             workplace.status = "filled"
             try await workplace.update(on: db)
+            // Issue 5: plan, support, fading, closing and follow-ups as far as the trajectory has come.
+            var coaching = DemoCoaching()
+            var random = SeededRandom(seed: UInt64(plan.name.unicodeScalars.reduce(7) { $0 &* 31 &+ UInt64($1.value) }))
+            coaching.add(organisationID: organisationID, trajectoryID: trajectoryID, coachID: try coach.requireID(), phase: trajectory.phase,
+                         placedOn: CalendarDate(ago(placement.daysAgo), in: timeZone), phaseSince: CalendarDate(trajectory.phaseSince, in: timeZone),
+                         today: CalendarDate(now, in: timeZone), now: now, timeZone: timeZone, random: &random)
+            if let sql = db as? any SQLDatabase { try await coaching.insert(on: sql) }
+        }
+        // The demo client account opens Lotte Visser's own page.
+        if plan.name == Self.clientWithAccount,
+           let user = try await User.query(on: db).filter(\.$email == DemoData.email(for: .client)).first() {
+            user.displayName = plan.name
+            try await user.update(on: db)
+            let account = ClientAccount()
+            account.organisationID = organisationID
+            account.$client.id = try client.requireID()
+            account.$user.id = try user.requireID()
+            try await account.create(on: db)
         }
     }
 
