@@ -53,7 +53,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             let (field, message) = DecodingErrorDescription.describe(decoding)
             return (.badRequest, message, field)
         case let abort as any AbortError:
-            if abort.status.code >= 500 { return (abort.status, request.t("errorServerMessage"), nil) }
+            // A 503 carries our own words on what to install or wait for; other server errors say nothing inside.
+            if abort.status.code >= 500, abort.status != .serviceUnavailable { return (abort.status, request.t("errorServerMessage"), nil) }
             let generic = abort.reason == abort.status.reasonPhrase
             return (abort.status, generic ? defaultMessage(abort.status, request) : abort.reason, nil)
         default:

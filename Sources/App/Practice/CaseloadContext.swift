@@ -23,6 +23,7 @@ struct CaseloadContext: Encodable {
 
     struct ActionRow: Encodable {
         var client: String
+        var clientURL: String
         var url: String
         var what: String
         var due: String

@@ -44,6 +44,7 @@ enum CaseloadController {
         let actionRows = due.prefix(pageSize).map { item, action in
             CaseloadContext.ActionRow(
                 client: item.name,
+                clientURL: SiteURL.client(.value(item.clientID)).path,
                 url: (action.kind == .goal ? SiteURL.clientPlan(.value(item.clientID)) : SiteURL.clientClosing(.value(item.clientID))).path
                     + (action.kind == .goal ? "#goals" : "#follow-ups"),
                 what: action.kind == .goal ? request.t("caseloadActionGoal").replacingOccurrences(of: "{goal}", with: action.subject)

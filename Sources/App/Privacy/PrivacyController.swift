@@ -45,7 +45,7 @@ enum PrivacyController {
             }
         }
         blocks.append(WorkBlock(id: "access", heading: request.t("exportAccess"), text: request.t("exportAccessLead"),
-                                tables: [TableView(id: "access-table", caption: request.t("exportAccess"),
+                                tables: [TableView(id: "access-table", caption: request.t("exportAccessCaption"),
                                                    headers: [request.t("exportWhen"), request.t("exportWho"), request.t("exportWhat")],
                                                    rows: records.access.suffix(500).reversed().map { [.init(text: $0.at), .init(text: $0.by), .init(text: $0.action)] },
                                                    empty: "")]))
