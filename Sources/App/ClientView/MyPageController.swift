@@ -18,7 +18,7 @@ enum MyPageController {
 
     static func audit(_ request: Request, _ user: User, _ client: Client, _ action: String) async throws {
         let organisationID = client.organisationID
-        try await request.change { db in
+        _ = try await request.change { db in
             try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: action, subject: client.auditName,
                                                               details: ["organisation": organisationID.uuidString])
         }

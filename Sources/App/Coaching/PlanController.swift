@@ -60,7 +60,22 @@ enum PlanController {
             }, empty: request.t("goalsNone"))
 
         let goalMake = FormFieldMaker(request: request, prefix: "", values: values, errors: byField)
+        // The plan starts from the employee profile and the workplace profile: shown here, read-only.
+        var basis: [KeyValue] = []
+        if let profile = file.profile {
+            if !profile.goals.isEmpty { basis.append(KeyValue(key: request.t("profileGoals"), value: profile.goals)) }
+            if !profile.lastingParticipation.isEmpty { basis.append(KeyValue(key: request.t("profileLastingParticipation"), value: profile.lastingParticipation)) }
+            if !profile.learningStyle.isEmpty { basis.append(KeyValue(key: request.t("profileLearningStyle"), value: profile.learningStyle)) }
+        }
+        if let placement = file.activePlacement,
+           let workplace = try await Workplace.query(on: request.db).filter(\.$id == placement.$workplace.id)
+               .filter(\.$organisationID == actor.organisationID).with(\.$employer).first() {
+            basis.append(KeyValue(key: request.t("planWorkplace"), value: "\(workplace.title), \(workplace.employer.name)"))
+            if !workplace.tasks.isEmpty { basis.append(KeyValue(key: request.t("planWorkplaceTasks"), value: workplace.tasks)) }
+            if !placement.agreements.isEmpty { basis.append(KeyValue(key: request.t("planAgreements"), value: placement.agreements)) }
+        }
         let blocks = [
+            WorkBlock(id: "basis", heading: request.t("planBasis"), text: basis.isEmpty ? request.t("planBasisNone") : "", facts: basis),
             WorkBlock(id: "plan", heading: request.t("planDetails"), facts: facts,
                       forms: WorkPage.form(request, actor: actor, client: client, id: "plan-form", url: .clientPlan(.value(clientID)), sections: [
                           FormSectionView(legend: request.t("planRoles"), fields: [
