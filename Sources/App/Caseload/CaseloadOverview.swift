@@ -3,9 +3,9 @@ import Foundation
 import JobcoachCore
 import SQLKit
 
-/// Everything the start pages show about a caseload, in four narrow queries whatever its size: the
-/// clients with their current trajectory, goals due, placements running and follow-ups done. The
-/// due actions themselves are the core's `DueAction.open`.
+/// Everything the start pages show about a caseload: one scan of the caseload (clients with their
+/// current trajectory, narrow columns), then the goals due, the placements running and the follow-ups
+/// done of those trajectories by id. The due actions themselves are the core's `DueAction.open`.
 struct CaseloadOverview: Sendable {
     struct Item: Sendable {
         let clientID: UUID
@@ -22,6 +22,9 @@ struct CaseloadOverview: Sendable {
 
     var openItems: [Item] { items.filter { $0.phase.isOpen } }
 
+    /// How many clients are in each phase.
+    var phaseCounts: [TrajectoryPhase: Int] { Dictionary(grouping: items, by: \.phase).mapValues(\.count) }
+
     static func load(_ actor: PracticeActor, today: CalendarDate, on database: any Database) async throws -> CaseloadOverview {
         guard let sql = database as? any SQLDatabase else { return CaseloadOverview(items: [], actions: [:]) }
         let trajectory = SQLColumn("id", table: Trajectory.schema)
@@ -31,7 +34,7 @@ struct CaseloadOverview: Sendable {
             .column(SQLAlias(trajectory, as: SQLIdentifier("trajectory_id")))
             .column(SQLColumn("phase", table: Trajectory.schema))
             .column(SQLColumn("phase_since", table: Trajectory.schema)).column(SQLColumn("started_at", table: Trajectory.schema))
-            .orderBy(SQLColumn("name", table: Client.schema))
+            .orderBy(SQLColumn("name", table: Client.schema)).orderBy(SQLColumn("id", table: Client.schema))
             .all()
             .compactMap { row -> Item? in
                 guard let phase = TrajectoryPhase(rawValue: try row.decode(column: "phase", as: String.self)) else { return nil }
@@ -42,26 +45,32 @@ struct CaseloadOverview: Sendable {
                             startedAt: try row.decode(column: "started_at", as: Date.self))
             }
 
-        /// Rows of a trajectory table for the visible current trajectories.
-        func of(_ table: String, _ columns: [String]) -> SQLSelectBuilder {
-            var select = CaseloadController.visible(sql.select(), actor)
-                .join(table, on: SQLColumn("trajectory_id", table: table), .equal, trajectory)
-                .where(SQLColumn("organisation_id", table: table), .equal, SQLBind(actor.organisationID))
-                .column(SQLColumn("trajectory_id", table: table))
-            for column in columns { select = select.column(SQLColumn(column, table: table)) }
-            return select
+        // The records of those trajectories, by id (the tables' trajectory index), in chunks: one
+        // scan of the caseload, not one per table.
+        func rows(_ table: String, _ columns: [String], of ids: [UUID],
+                  _ refine: (SQLSelectBuilder) -> SQLSelectBuilder = { $0 }) async throws -> [any SQLRow] {
+            var result: [any SQLRow] = []
+            var start = 0
+            while start < ids.count {
+                let chunk = Array(ids[start..<min(ids.count, start + 1_000)])
+                var select = sql.select().from(table).column("trajectory_id")
+                for column in columns { select = select.column(SQLColumn(column)) }
+                select = select.where("organisation_id", .equal, SQLBind(actor.organisationID))
+                    .where("trajectory_id", .in, SQLBind.group(chunk))
+                result += try await refine(select).all()
+                start += 1_000
+            }
+            return result
         }
+        let open = items.filter { $0.phase.isOpen }.map(\.trajectoryID)
+        let followUpPhases: Set<TrajectoryPhase> = [.onTheJob, .closing, .aftercare]
+        let following = items.filter { followUpPhases.contains($0.phase) }.map(\.trajectoryID)
         let horizon = today.adding(days: DueAction.noticeDays).description
-        let goals = try await of(CoachingGoal.schema, ["what", "due_on"])
-            .where(SQLColumn("reached_on", table: CoachingGoal.schema), .is, SQLLiteral.null)
-            .where(SQLColumn("due_on", table: CoachingGoal.schema), .lessThanOrEqual, SQLBind(horizon))
-            .all()
-        let followUpPhases = [TrajectoryPhase.onTheJob, .closing, .aftercare].map(\.rawValue)
-        let placements = try await of(Placement.schema, ["start_on"])
-            .where(SQLColumn("ended_on", table: Placement.schema), .is, SQLLiteral.null)
-            .where(SQLColumn("phase", table: Trajectory.schema), .in, SQLBind.group(followUpPhases))
-            .all()
-        let checks = try await of(FollowUpCheck.schema, ["months_after"]).all()
+        let goals = try await rows(CoachingGoal.schema, ["what", "due_on"], of: open) {
+            $0.where("reached_on", .is, SQLLiteral.null).where("due_on", .lessThanOrEqual, SQLBind(horizon))
+        }
+        let placements = try await rows(Placement.schema, ["start_on"], of: following) { $0.where("ended_on", .is, SQLLiteral.null) }
+        let checks = try await rows(FollowUpCheck.schema, ["months_after"], of: following)
 
         var goalsByTrajectory: [UUID: [(what: String, dueOn: CalendarDate, reached: Bool)]] = [:]
         for row in goals {

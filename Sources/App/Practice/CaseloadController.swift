@@ -14,11 +14,12 @@ enum CaseloadController {
         let phase = (try? request.query.get(String.self, at: "phase")).flatMap(TrajectoryPhase.init(rawValue:))
         let pageNumber = min(max(1, (try? request.query.get(Int.self, at: "page")) ?? 1), 1_000_000)
 
-        // Two narrow queries (the counts give the total): at 2,000 clients per team, decoding whole
-        // models cost more than the queries themselves.
-        let counts = try await phaseCounts(actor, on: request.db)
+        // One scan of the caseload in narrow rows gives the counts, the page of clients, the load and
+        // the lead times; the due actions read only those trajectories' records.
+        let overview = try await CaseloadOverview.load(actor, today: request.today, on: request.db)
+        let counts = overview.phaseCounts
         let total = phase.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
-        let clients = try await rows(actor, phase: phase, page: pageNumber, on: request.db)
+        let clients = overview.items.filter { phase == nil || $0.phase == phase }.dropFirst((pageNumber - 1) * pageSize).prefix(pageSize)
 
         var coachNames: [UUID: String] = [:]
         if actor.leadsTeam {
@@ -34,7 +35,6 @@ enum CaseloadController {
 
         let now = request.clock.now()
         let timeZone = request.application.configuration.timeZone
-        let overview = try await CaseloadOverview.load(actor, today: request.today, on: request.db)
         let policy = try await CaseloadPolicy.load(actor.organisationID, coaches: [actor.userID], on: request.db)
         let own = overview.items.filter { $0.coachID == actor.userID && $0.phase.countsTowardsCaseload }.count
         let load = policy.load(of: actor.userID, clients: own)
@@ -63,7 +63,7 @@ enum CaseloadController {
         let rows = clients.map { client in
             let days = Int(max(0, now.timeIntervalSince(client.phaseSince)) / 86_400)
             return CaseloadContext.Row(
-                name: client.name, url: SiteURL.client(.value(client.id)).path,
+                name: client.name, url: SiteURL.client(.value(client.clientID)).path,
                 phase: client.phase.title[language],
                 daysInPhase: request.t(days == 1 ? "practiceDay" : "practiceDays").replacingOccurrences(of: "{days}", with: NumberText.format(days, in: language)),
                 started: CalendarDate(client.startedAt, in: request.application.configuration.timeZone).text(in: language),
@@ -100,54 +100,6 @@ enum CaseloadController {
             nextURL: pageNumber < pages ? link(pageNumber + 1) : nil,
             pageText: request.t("pageOf").replacingOccurrences(of: "{page}", with: String(pageNumber)).replacingOccurrences(of: "{pages}", with: String(pages)))
         return try await request.page("caseload", context)
-    }
-
-    /// One line of the caseload: the client and their current trajectory, only what the list shows.
-    struct ListedClient {
-        let id: UUID
-        let name: String
-        let coachID: UUID
-        let phase: TrajectoryPhase
-        let phaseSince: Date
-        let startedAt: Date
-    }
-
-    /// A page of the actor's clients with a current trajectory, by name.
-    static func rows(_ actor: PracticeActor, phase: TrajectoryPhase?, page: Int, on database: any Database) async throws -> [ListedClient] {
-        guard let sql = database as? any SQLDatabase else { return [] }
-        var query = visible(sql.select(), actor)
-            .column(SQLColumn("id", table: Client.schema)).column(SQLColumn("name", table: Client.schema))
-            .column(SQLColumn("coach_id", table: Client.schema)).column(SQLColumn("phase", table: Trajectory.schema))
-            .column(SQLColumn("phase_since", table: Trajectory.schema)).column(SQLColumn("started_at", table: Trajectory.schema))
-        if let phase { query = query.where(SQLColumn("phase", table: Trajectory.schema), .equal, SQLBind(phase.rawValue)) }
-        return try await query
-            .orderBy(SQLColumn("name", table: Client.schema)).orderBy(SQLColumn("id", table: Client.schema))
-            .limit(pageSize).offset((page - 1) * pageSize)
-            .all()
-            .compactMap { row in
-                guard let phase = TrajectoryPhase(rawValue: try row.decode(column: "phase", as: String.self)) else { return nil }
-                return ListedClient(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
-                                    coachID: try row.decode(column: "coach_id", as: UUID.self), phase: phase,
-                                    phaseSince: try row.decode(column: "phase_since", as: Date.self),
-                                    startedAt: try row.decode(column: "started_at", as: Date.self))
-            }
-    }
-
-    /// How many of the actor's clients are in each phase (one grouped query).
-    static func phaseCounts(_ actor: PracticeActor, on database: any Database) async throws -> [TrajectoryPhase: Int] {
-        guard let sql = database as? any SQLDatabase else { return [:] }
-        let rows = try await visible(sql.select(), actor)
-            .column(SQLColumn("phase", table: Trajectory.schema))
-            .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
-            .groupBy(SQLColumn("phase", table: Trajectory.schema))
-            .all()
-        var counts: [TrajectoryPhase: Int] = [:]
-        for row in rows {
-            if let phase = TrajectoryPhase(rawValue: try row.decode(column: "phase", as: String.self)) {
-                counts[phase] = try row.decode(column: "n", as: Int.self)
-            }
-        }
-        return counts
     }
 
     /// The clients the actor may see (`PracticeActor.visibleClients`, in SQL) joined to their current
