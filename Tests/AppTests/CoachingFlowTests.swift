@@ -260,6 +260,11 @@ extension AppTests {
                 let consent = try #require(try await ReportConsent.query(on: app.db).first())
                 #expect(consent.given && consent.byClient && consent.reportKind == "progress")
                 #expect(try await app.auditActions().contains("my.viewed"))
+                // Ending the account signs her out and frees the address for another invitation.
+                #expect(try await browser.submit(path + "/account", form: ["action": "end"]).status == .ok)
+                #expect(try await sanne.get("/me").status != .ok)
+                #expect(try await User.query(on: app.db).filter(\.$email == "sanne@example.org").count() == 0)
+                #expect(try await browser.submit(otherPath + "/account", form: ["action": "invite", "accountEmail": "sanne@example.org"]).status == .ok)
                 _ = client
             }
         }

@@ -112,3 +112,22 @@ import Testing
         #expect(RetentionRule.decide([T](), cutoff: cutoff) == .keep)
     }
 }
+
+/// Who must be at an evaluation, and the age band of an anonymised summary.
+@Suite struct EvaluationAndAgeTests {
+    @Test func theClientIsAlwaysThereAndTheClosingNeedsAllThree() {
+        #expect(EvaluationKind.interim.absence(client: false, employer: true, commissioner: true) == .client)
+        #expect(EvaluationKind.interim.absence(client: true, employer: false, commissioner: false) == nil)
+        #expect(EvaluationKind.closing.absence(client: true, employer: true, commissioner: false) == .closingParties)
+        #expect(EvaluationKind.closing.absence(client: true, employer: false, commissioner: true) == .closingParties)
+        #expect(EvaluationKind.closing.absence(client: false, employer: true, commissioner: true) == .client)
+        #expect(EvaluationKind.closing.absence(client: true, employer: true, commissioner: true) == nil)
+    }
+
+    @Test func anAgeBecomesATenYearBand() {
+        let born = CalendarDate("1994-03-12")!
+        #expect(CaseAnonymiser.ageBand(bornOn: born, on: CalendarDate("2026-03-11")!) == 30...39)
+        #expect(CaseAnonymiser.ageBand(bornOn: born, on: CalendarDate("2024-03-11")!) == 20...29)
+        #expect(CaseAnonymiser.ageBand(bornOn: born, on: CalendarDate("2024-03-12")!) == 30...39)
+    }
+}

@@ -9,7 +9,7 @@ import time
 
 from playwright.sync_api import expect
 
-from browser_support import assert_accessible, assert_page_basics, login, new_page
+from browser_support import check, client_path, new_page, signed_in, submit
 
 COACH = "job-coach@demo.jobcoach.test"
 TEAM_LEAD = "team-lead@demo.jobcoach.test"
@@ -17,47 +17,6 @@ OTHER_TEAM_COACH = "job-coach-zuid@demo.jobcoach.test"
 PLACED_CLIENT = "Lotte Visser"  # demo client on the job, placed at Distributiecentrum Lekdal
 WORK_PAGES = ["/plan", "/support", "/fading", "/closing", "/reports"]
 REPORT_KINDS = ["plan", "progress", "closing"]
-
-
-def check(page, label):
-    assert_page_basics(page, label)
-    assert_accessible(page, label)
-    # Leaf treats an empty string as true: a template that forgets to compare with "" leaves empty
-    # attributes behind.
-    assert page.locator("[aria-describedby=''], [inputmode=''], [id='']").count() == 0, f"{label}: an empty attribute"
-
-
-def client_path(page, name):
-    """The path of a client's page, found through the caseload like a user would."""
-    page.goto("/caseload")
-    href = page.get_by_role("link", name=name, exact=True).first.get_attribute("href")
-    # The caseload's list of due actions may link straight to one of the client's pages.
-    match = re.match(r"/clients/[0-9A-Fa-f-]{36}", href or "")
-    assert match, href
-    return match.group(0)
-
-
-_cookies = {}
-
-
-def signed_in(browser, email, password, locale="nl-NL"):
-    """A page signed in as `email`; the file logs in once per user (hashing the password is the slow
-    part of a debug build) and hands later tests the same session."""
-    page = new_page(browser, locale)
-    if email in _cookies:
-        page.context.add_cookies(_cookies[email])
-    else:
-        login(page, email, password)
-        expect(page).not_to_have_url(re.compile("/login"))
-        _cookies[email] = [c for c in page.context.cookies() if c["name"] != "jobcoach-lang"]
-    return page
-
-
-def submit(page, form_id, status=303):
-    """Sends a form and checks the answer: a redirect when it is saved, 422 when it is refused."""
-    with page.expect_navigation(), page.expect_response(lambda r: r.request.method == "POST") as posted:
-        page.locator(f"#{form_id} button[type=submit]").click()
-    assert posted.value.status == status, f"{form_id}: {posted.value.status}"
 
 
 def hours(text):

@@ -10,27 +10,11 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import assert_accessible, assert_page_basics, login, new_page
+from browser_support import check, client_path, login, new_page
 
 COACH = "job-coach@demo.jobcoach.test"
 TEAM_LEAD = "team-lead@demo.jobcoach.test"
 OTHER_TEAM_COACH = "job-coach-zuid@demo.jobcoach.test"
-
-
-def check(page, label):
-    assert_page_basics(page, label)
-    assert_accessible(page, label)
-    # Leaf treats an empty string as true: a template that forgets to compare with "" leaves empty
-    # attributes behind.
-    assert page.locator("[aria-describedby=''], [inputmode=''], [id='']").count() == 0, f"{label}: an empty attribute"
-
-
-def client_path(page, name):
-    """The path of a client's page, found through the caseload like a user would."""
-    page.goto("/caseload")
-    href = page.get_by_role("link", name=name, exact=True).first.get_attribute("href")
-    assert href and href.startswith("/clients/"), href
-    return href
 
 
 def move(page, path, phase, reason=""):

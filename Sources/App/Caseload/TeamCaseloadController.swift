@@ -75,13 +75,6 @@ enum TeamCaseloadController {
 
     // MARK: CSV
 
-    /// A cell safe for spreadsheets: quoted, and never read as a formula.
-    static func cell(_ text: String) -> String {
-        var value = text
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
     static func csv(_ request: Request) async throws -> Response {
         let actor = try await PracticeActor.of(request)
         let language = request.language
@@ -95,16 +88,16 @@ enum TeamCaseloadController {
         }
         try await ClientAudit.readList(request, actor, "caseload.exported", count: overview.items.count)
         let now = request.clock.now()
-        var lines = [["client", "coach", "phase", "days_in_phase", "trajectory_started", "overdue_actions", "actions_due_soon"].map(cell).joined(separator: ",")]
-        for item in overview.items {
+        let rows = overview.items.map { item -> [String] in
             let actions = overview.actions[item.trajectoryID] ?? []
             let overdue = actions.filter { $0.isOverdue(on: today) }.count
-            lines.append([item.name, names[item.coachID] ?? "", item.phase.title[language],
-                          String(Int(max(0, now.timeIntervalSince(item.phaseSince)) / 86_400)),
-                          CalendarDate(item.startedAt, in: timeZone).description, String(overdue), String(actions.count - overdue)]
-                .map(cell).joined(separator: ","))
+            return [item.name, names[item.coachID] ?? "", item.phase.title[language],
+                    String(Int(max(0, now.timeIntervalSince(item.phaseSince)) / 86_400)),
+                    CalendarDate(item.startedAt, in: timeZone).description, String(overdue), String(actions.count - overdue)]
         }
-        let response = Response(status: .ok, body: .init(string: lines.joined(separator: "\r\n") + "\r\n"))
+        let text = CSVText.document(header: ["client", "coach", "phase", "days_in_phase", "trajectory_started", "overdue_actions", "actions_due_soon"],
+                                    rows: rows)
+        let response = Response(status: .ok, body: .init(string: text))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"caseload-\(today).csv\"")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

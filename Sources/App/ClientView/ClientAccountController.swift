@@ -19,7 +19,7 @@ enum ClientAccountController {
         let account = try await ClientAccount.query(on: request.db).filter(\.$organisationID == actor.organisationID)
             .filter(\.$client.$id == clientID).with(\.$user).first()
         var block = WorkBlock(id: "account", heading: request.t("accountHeading"))
-        if let account, account.user.isActive {
+        if let account {
             block.facts = [KeyValue(key: request.t("accountEmail"), value: account.user.email),
                            KeyValue(key: request.t("accountLastLogin"), value: account.user.lastLoginAt.map {
                                PracticeOptions.dateTime($0, timeZone: request.application.configuration.timeZone, language: request.language)
@@ -47,11 +47,13 @@ enum ClientAccountController {
         if form.value("action") == "end" {
             guard let existing else { throw Abort(.notFound) }
             let user = existing.user
+            // The account goes entirely (sessions, login attempts, the user), so the address can be
+            // invited again and nothing of it stays behind.
             try await request.change { db in
-                user.isActive = false
-                try await user.update(on: db)
                 try await StoredSession.query(on: db).filter(\.$userID == user.id!).delete()
+                try await LoginAttempt.query(on: db).filter(\.$email == user.email).delete()
                 try await existing.delete(on: db)
+                try await user.delete(on: db)
                 try await ClientAudit.record(on: db, request, actor, "account.ended", client: client, details: ["user": user.id!.uuidString])
             }
             return try await render(request, actor: actor, file: file, values: [:], errors: [], notice: request.t("accountEnded"))
@@ -61,7 +63,7 @@ enum ClientAccountController {
         if email.isEmpty { problem = "accountEmailMissing" }
         else if !AccountService.isPlausibleEmail(email) { problem = "clientEmailInvalid" }
         else if try await User.query(on: request.db).filter(\.$email == email).first() != nil { problem = "accountEmailTaken" }
-        if existing?.user.isActive == true { problem = "accountExists" }
+        if existing != nil { problem = "accountExists" }
         if let problem {
             return try await render(request, actor: actor, file: file, values: form.values,
                                     errors: [FieldError(field: "accountEmail", message: request.t(problem))], status: .unprocessableEntity)
@@ -70,7 +72,6 @@ enum ClientAccountController {
         let hash = try await request.application.accounts.hash(oneTime)
         let name = client.name
         try await request.change { db in
-            if let existing { try await existing.delete(on: db) }
             let user = User(email: email, displayName: name, passwordHash: hash, role: .client, mustChangePassword: true)
             try await user.create(on: db)
             let account = ClientAccount()

@@ -165,7 +165,7 @@ enum SupportController {
         }
         let trajectoryID = file.trajectoryID
         let input = form
-        let progressJSON = String(decoding: try JSONEncoder.sorted.encode(progress), as: UTF8.self)
+        let progressJSON = try ApplicationSnapshot.encode(progress)
         try await request.change { db in
             let entry = SupportEntry()
             entry.organisationID = actor.organisationID
@@ -229,7 +229,7 @@ enum SupportController {
     static func addEvaluation(_ request: Request) async throws -> Response {
         let (actor, client, file, posted) = try await ClientWrite.begin(request)
         var form = posted
-        let kind = form.value("kind") == "closing" ? "closing" : "interim"
+        let kind = EvaluationKind(rawValue: form.value("kind")) ?? .interim
         let heldOn = form.date("evaluationHeldOn", required: true)
         if let heldOn, heldOn > request.today { form.problem("evaluationHeldOn", "cpdInFuture") }
         _ = form.text("evaluationOutcome", missing: "evaluationOutcomeMissing", maxLength: 5_000)
@@ -237,11 +237,14 @@ enum SupportController {
         let withClient = form.value("evaluationWithClient") == "yes"
         let withEmployer = form.value("evaluationWithEmployer") == "yes"
         let withCommissioner = form.value("evaluationWithCommissioner") == "yes"
-        if !withClient { form.problem("evaluationWith", "evaluationWithoutClient") }
-        else if kind == "closing", !(withEmployer && withCommissioner) { form.problem("evaluationWith", "evaluationClosingParties") }
+        switch kind.absence(client: withClient, employer: withEmployer, commissioner: withCommissioner) {
+        case .client: form.problem("evaluationWith", "evaluationWithoutClient")
+        case .closingParties: form.problem("evaluationWith", "evaluationClosingParties")
+        case nil: break
+        }
         guard form.problems.isEmpty, let heldOn else {
             let errors = WorkPage.errors(request, form.problems)
-            if kind == "closing" {
+            if kind == .closing {
                 return try await ClosingController.render(request, actor: actor, file: file, values: form.values, errors: errors, status: .unprocessableEntity)
             }
             return try await render(request, actor: actor, file: file, values: form.values, errors: errors, status: .unprocessableEntity)
@@ -253,7 +256,7 @@ enum SupportController {
             evaluation.organisationID = actor.organisationID
             evaluation.$trajectory.id = trajectoryID
             evaluation.heldOn = heldOn.description
-            evaluation.kind = kind
+            evaluation.kind = kind.rawValue
             evaluation.withClient = withClient
             evaluation.withEmployer = withEmployer
             evaluation.withCommissioner = withCommissioner
@@ -262,10 +265,10 @@ enum SupportController {
             evaluation.createdBy = actor.userID
             try await evaluation.create(on: db)
             try await ClientAudit.record(on: db, request, actor, "evaluation.recorded", client: client,
-                                        details: ["trajectory": trajectoryID.uuidString, "kind": kind])
+                                        details: ["trajectory": trajectoryID.uuidString, "kind": kind.rawValue])
         }
         let clientID = try client.requireID()
-        return request.redirect(to: kind == "closing" ? SiteURL.clientClosing(.value(clientID)).path + "#closing-evaluation"
+        return request.redirect(to: kind == .closing ? SiteURL.clientClosing(.value(clientID)).path + "#closing-evaluation"
                                                       : SiteURL.clientSupport(.value(clientID)).path + "#evaluations")
     }
 
@@ -304,13 +307,5 @@ enum SupportController {
                                         details: ["trajectory": trajectoryID.uuidString])
         }
         return request.redirect(to: SiteURL.clientSupport(.value(try client.requireID())).path + "#appointments")
-    }
-}
-
-extension JSONEncoder {
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
     }
 }

@@ -26,13 +26,28 @@ struct ClientRecords: Encodable, Sendable {
         var reportConsents: [ReportConsent]
         var reportsSent: [ReportSending]
 
+        /// Every record hanging from the trajectory, children before parents: what the export
+        /// lists by id and what a purge deletes, from this one list.
+        var records: [any Model & Sendable] {
+            let children: [[any Model & Sendable]] = [
+                reportsSent, reportConsents, appointments, followUps, closing, milestones, fadingPlan, evaluations, support, goals,
+                coachingPlan, placements, matchDecisions, employeeProfile, intake, checklist, moves,
+            ]
+            return children.flatMap { $0 } + [trajectory]
+        }
+
         /// The ids of every record, for checks that nothing is missing or foreign.
-        var ids: [UUID] {
-            [trajectory.id].compactMap { $0 } + moves.compactMap(\.id) + checklist.compactMap(\.id) + intake.compactMap(\.id)
-                + employeeProfile.compactMap(\.id) + matchDecisions.compactMap(\.id) + placements.compactMap(\.id)
-                + coachingPlan.compactMap(\.id) + goals.compactMap(\.id) + support.compactMap(\.id) + evaluations.compactMap(\.id)
-                + fadingPlan.compactMap(\.id) + milestones.compactMap(\.id) + closing.compactMap(\.id) + followUps.compactMap(\.id)
-                + appointments.compactMap(\.id) + reportConsents.compactMap(\.id) + reportsSent.compactMap(\.id)
+        var ids: [UUID] { records.compactMap { Self.id($0) } }
+
+        static func id<M: Model>(_ record: M) -> UUID? { record.id as? UUID }
+
+        /// Deletes the trajectory with everything in `records`, inside the caller's transaction.
+        func delete(on database: any Database) async throws {
+            for record in records { try await Self.delete(record, on: database) }
+        }
+
+        static func delete<M: Model>(_ record: M, on database: any Database) async throws {
+            try await record.delete(on: database)
         }
     }
 

@@ -34,9 +34,9 @@ enum PeerReviewController {
         func t(_ key: String) -> String { request.t(key) }
         var lines: [String] = []
         if let birth = client.dateOfBirth.flatMap(CalendarDate.init) {
-            let age = request.today.year - birth.year - ((request.today.month, request.today.day) < (birth.month, birth.day) ? 1 : 0)
-            let band = max(0, age / 10 * 10)
-            lines.append(t("peerAge").replacingOccurrences(of: "{from}", with: String(band)).replacingOccurrences(of: "{to}", with: String(band + 9)))
+            let band = CaseAnonymiser.ageBand(bornOn: birth, on: request.today)
+            lines.append(t("peerAge").replacingOccurrences(of: "{from}", with: String(band.lowerBound))
+                .replacingOccurrences(of: "{to}", with: String(band.upperBound)))
         }
         lines.append("\(t("practicePhase")): \(file.trajectory.phase.title[language]) · \(PracticeOptions.days(file.timeline.totalDays(now: request.clock.now()), request))")
         if let intake = file.intake {

@@ -72,6 +72,7 @@ struct PrivacyPurge {
         let organisationID = client.organisationID
         let clientID = try client.requireID()
         let ids = erased.compactMap(\.trajectory.id)
+        let doomed = erased
         let wholeClient = decision == .wholeClient
         let clock = application.clock
         let counts = outcomes
@@ -90,7 +91,7 @@ struct PrivacyPurge {
                 row.count += count
                 try await row.save(on: db)
             }
-            try await Self.deleteTrajectories(ids, organisationID: organisationID, on: db)
+            for trajectory in doomed { try await trajectory.delete(on: db) }
             if wholeClient {
                 if let account = try await ClientAccount.query(on: db).filter(\.$client.$id == clientID).with(\.$user).first() {
                     let user = account.user
@@ -106,32 +107,5 @@ struct PrivacyPurge {
                 subject: client.auditName,
                 details: ["organisation": organisationID.uuidString, "trajectories": String(ids.count)])
         }
-    }
-
-    /// Deletes trajectories with every record that hangs from them, children first.
-    static func deleteTrajectories(_ ids: [UUID], organisationID: UUID, on db: any Database) async throws {
-        guard !ids.isEmpty else { return }
-        func delete<M: Model>(_ type: M.Type, _ organisation: KeyPath<M, FieldProperty<M, UUID>>,
-                              _ parent: KeyPath<M, ParentProperty<M, Trajectory>>) async throws {
-            try await M.query(on: db).filter(organisation == organisationID).filter(parent.appending(path: \.$id) ~~ ids).delete()
-        }
-        try await delete(ReportSending.self, \.$organisationID, \.$trajectory)
-        try await delete(ReportConsent.self, \.$organisationID, \.$trajectory)
-        try await delete(Appointment.self, \.$organisationID, \.$trajectory)
-        try await delete(FollowUpCheck.self, \.$organisationID, \.$trajectory)
-        try await delete(Closing.self, \.$organisationID, \.$trajectory)
-        try await delete(Milestone.self, \.$organisationID, \.$trajectory)
-        try await delete(FadingPlanRow.self, \.$organisationID, \.$trajectory)
-        try await delete(Evaluation.self, \.$organisationID, \.$trajectory)
-        try await delete(SupportEntry.self, \.$organisationID, \.$trajectory)
-        try await delete(CoachingGoal.self, \.$organisationID, \.$trajectory)
-        try await delete(CoachingPlan.self, \.$organisationID, \.$trajectory)
-        try await delete(Placement.self, \.$organisationID, \.$trajectory)
-        try await delete(MatchDecision.self, \.$organisationID, \.$trajectory)
-        try await delete(EmployeeProfile.self, \.$organisationID, \.$trajectory)
-        try await delete(Intake.self, \.$organisationID, \.$trajectory)
-        try await delete(ChecklistTick.self, \.$organisationID, \.$trajectory)
-        try await delete(TrajectoryMoveRow.self, \.$organisationID, \.$trajectory)
-        try await Trajectory.query(on: db).filter(\.$organisationID == organisationID).filter(\.$id ~~ ids).delete()
     }
 }

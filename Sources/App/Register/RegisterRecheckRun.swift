@@ -48,10 +48,7 @@ struct RegisterRecheckRun: Sendable {
 
     /// RFC 4180 CSV with a header line.
     func csv() -> String {
-        func field(_ text: String) -> String {
-            text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-        }
-        let lines = rows.map { [$0.registrationNumber, $0.name, $0.certificate, $0.reasons.joined(separator: "; ")].map(field).joined(separator: ",") }
-        return (["registration_number,name,certificate,reasons"] + lines).joined(separator: "\r\n") + "\r\n"
+        CSVText.document(header: ["registration_number", "name", "certificate", "reasons"],
+                         rows: rows.map { [$0.registrationNumber, $0.name, $0.certificate, $0.reasons.joined(separator: "; ")] })
     }
 }

@@ -85,6 +85,13 @@ public struct CaseAnonymiser: Sendable {
         (try! NSRegularExpression(pattern: pattern, options: ignoringCase ? [.caseInsensitive] : []), kind)
     }
 
+    /// An age as a ten-year band ("30 to 39"): enough for colleagues, not enough to find anyone.
+    public static func ageBand(bornOn birth: CalendarDate, on today: CalendarDate) -> ClosedRange<Int> {
+        let age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day) ? 1 : 0)
+        let from = max(0, age / 10 * 10)
+        return from...(from + 9)
+    }
+
     public func anonymise(_ text: String) -> String {
         var result = text
         // Longest first, so "Jan de Vries" goes before "Jan".
