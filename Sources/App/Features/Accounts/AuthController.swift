@@ -1,0 +1,148 @@
+import Fluent
+import JobcoachCore
+import Vapor
+
+/// Logging in and out, and changing one's password.
+enum AuthController {
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
+
+    static func loginPage(_ request: Request) async throws -> Response {
+        if request.auth.has(User.self) { return request.redirect(to: SiteURL.home.path) }
+        let next = safeNext((try? request.query.get(String.self, at: "next")) ?? "")
+        return try await request.page(.login, LoginContext(request: request, next: next))
+    }
+
+    static func login(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(LoginForm.self)
+        let email = User.normalize(email: form.email ?? "")
+        let password = form.password ?? ""
+        let next = safeNext(form.next ?? "")
+        var errors: [FieldError] = []
+        if email.isEmpty { errors.append(FieldError(field: "email", message: request.t("loginEmailMissing"))) }
+        if password.isEmpty { errors.append(FieldError(field: "password", message: request.t("loginPasswordMissing"))) }
+        guard errors.isEmpty else {
+            return try await request.page(.login, LoginContext(request: request, email: email, next: next, errors: errors),
+                                          status: .badRequest)
+        }
+        let config = request.application.configuration
+        let now = request.clock.now()
+        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        let audit = AuditTrail(clock: request.clock)
+        let throttle = LoginThrottle(perAccount: config.loginLimitPerAccount, perAddress: config.loginLimitPerAddress,
+                                     window: config.loginWindow)
+        if let wait = try await throttle.retryAfter(email: email, address: address, now: now, on: request.db) {
+            _ = try await request.change { db in
+                try await audit.record(on: db, actor: email, action: "login.refused", details: ["address": address, "reason": "too many failed attempts"])
+            }
+            let minutes = max(1, (wait + 59) / 60)
+            var headers = HTTPHeaders()
+            headers.add(name: .retryAfter, value: String(wait))
+            throw Abort(.tooManyRequests, headers: headers,
+                        reason: request.t("loginThrottled").replacingOccurrences(of: "{minutes}", with: String(minutes)))
+        }
+        let user = try await User.query(on: request.db).filter(\.$email == email).first()
+        // Hash even when the account does not exist, so response time does not tell which accounts exist.
+        let valid = try await request.application.accounts.verify(password, hash: user?.passwordHash ?? Self.decoyHash)
+        guard let user, valid, user.isActive else {
+            let reason = user == nil ? "unknown account" : (valid ? "account deactivated" : "wrong password")
+            try await request.change { db in
+                try await LoginAttempt(email: email, address: address, succeeded: false, attemptedAt: now).create(on: db)
+                try await audit.record(on: db, actor: email, action: "login.failed", subject: user?.auditName ?? "",
+                                       details: ["address": address, "reason": reason])
+            }
+            let failed = [FieldError(field: "email", message: request.t("loginFailed"))]
+            return try await request.page(.login, LoginContext(request: request, email: email, next: next, errors: failed),
+                                          status: .unauthorized)
+        }
+        let userID = try user.requireID()
+        try await request.change { db in
+            try await LoginAttempt(email: email, address: address, succeeded: true, attemptedAt: now).create(on: db)
+            user.lastLoginAt = now
+            try await user.update(on: db)
+            try await audit.record(on: db, actor: user.auditName, action: "login", subject: user.auditName,
+                                   details: ["address": address])
+        }
+        // A new session id at login, so an id planted before login is worth nothing after it.
+        if let old = request.session.id {
+            try await request.application.sessions.driver.deleteSession(old, for: request).get()
+        }
+        request.session.id = nil
+        request.session.data = SessionData()
+        request.session.data["userID"] = userID.uuidString
+        request.session.data["csrf"] = SecureToken.random()
+        let start = user.role.may(.viewOwnRecord) ? SiteURL.myPage.path : SiteURL.home.path
+        return request.redirect(to: user.mustChangePassword ? SiteURL.changePassword.path : (next.isEmpty ? start : next))
+    }
+
+    static func logout(_ request: Request) async throws -> Response {
+        if let user = request.auth.get(User.self) {
+            _ = try await request.change { db in
+                try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "logout",
+                                                                  subject: user.auditName)
+            }
+        }
+        request.auth.logout(User.self)
+        request.session.destroy()
+        return request.redirect(to: SiteURL.home.path)
+    }
+
+    struct PasswordForm: Content {
+        var current: String?
+        var new: String?
+        var confirm: String?
+    }
+
+    static func changePasswordPage(_ request: Request) async throws -> Response {
+        try await request.page(.changePassword, ChangePasswordContext(request: request))
+    }
+
+    static func changePassword(_ request: Request) async throws -> Response {
+        let user = try request.auth.require(User.self)
+        let form = try request.content.decode(PasswordForm.self)
+        let current = form.current ?? "", new = form.new ?? "", confirm = form.confirm ?? ""
+        var errors: [FieldError] = []
+        let accounts = request.application.accounts
+        if current.isEmpty {
+            errors.append(FieldError(field: "current", message: request.t("passwordCurrentMissing")))
+        } else if !(try await accounts.verify(current, hash: user.passwordHash)) {
+            errors.append(FieldError(field: "current", message: request.t("passwordCurrentWrong")))
+        }
+        if let problem = PasswordPolicy.problem(new, email: user.email) {
+            errors.append(FieldError(field: "new", message: request.t(problem)
+                .replacingOccurrences(of: "{min}", with: String(PasswordPolicy.minimumLength))))
+        } else if new == current {
+            errors.append(FieldError(field: "new", message: request.t("passwordUnchanged")))
+        }
+        if confirm != new { errors.append(FieldError(field: "confirm", message: request.t("passwordMismatch"))) }
+        guard errors.isEmpty else {
+            return try await request.page(.changePassword, ChangePasswordContext(request: request, errors: errors),
+                                          status: .badRequest)
+        }
+        let hash = try await accounts.hash(new)
+        let userID = try user.requireID()
+        let keep = request.session.id.map { SecureToken.sha256($0.string) } ?? ""
+        try await request.change { db in
+            user.passwordHash = hash
+            user.mustChangePassword = false
+            try await user.update(on: db)
+            // Other browsers signed in with the old password are signed out.
+            try await StoredSession.query(on: db).filter(\.$userID == userID).filter(\.$tokenHash != keep).delete()
+            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "password.changed",
+                                                              subject: user.auditName)
+        }
+        return try await request.page(.changePassword, ChangePasswordContext(request: request, done: true))
+    }
+
+    /// Only a path on this site: `next=https://evil.example` must not send anyone away.
+    static func safeNext(_ next: String) -> String {
+        guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("\n") else { return "" }
+        return next
+    }
+
+    /// A bcrypt hash of a random string, compared against when the account does not exist.
+    static let decoyHash = (try? Bcrypt.hash(SecureToken.random(), cost: 12)) ?? ""
+}

@@ -1,0 +1,141 @@
+import Fluent
+import JobcoachCore
+import Vapor
+
+/// Account administration and the audit trail. Behind `manageUsers` / `viewAuditTrail`.
+enum AdminController {
+    struct NewUserForm: Content {
+        var email: String?
+        var name: String?
+        var role: String?
+    }
+
+    static func users(_ request: Request) async throws -> Response {
+        let users = try await User.query(on: request.db).sort(\.$displayName).all()
+        return try await request.page(.adminUsers, AdminUsersContext(request: request, users: users))
+    }
+
+    static func createUser(_ request: Request) async throws -> Response {
+        let admin = try request.auth.require(User.self)
+        let form = try request.content.decode(NewUserForm.self)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        var errors: [FieldError] = []
+        let role = Role(rawValue: form.role ?? "")
+        if role == nil { errors.append(FieldError(field: "role", message: request.t("userRoleMissing"))) }
+        if !AccountService.isPlausibleEmail(User.normalize(email: email)) {
+            errors.append(FieldError(field: "email", message: request.t("userEmailInvalid")))
+        }
+        if name.isEmpty { errors.append(FieldError(field: "name", message: request.t("userNameMissing"))) }
+        var created: AdminUsersContext.Created?
+        if errors.isEmpty, let role {
+            do {
+                let (user, oneTime) = try await request.application.accounts.create(
+                    email: email, name: name, role: role, password: nil, actor: admin.auditName, on: request.db)
+                created = .init(name: user.displayName, email: user.email, oneTimePassword: oneTime ?? "")
+            } catch AccountService.Problem.emailTaken {
+                errors.append(FieldError(field: "email", message: request.t("userEmailTaken")))
+            }
+        }
+        let users = try await User.query(on: request.db).sort(\.$displayName).all()
+        if created != nil {
+            return try await request.page(.adminUsers, AdminUsersContext(request: request, users: users, created: created))
+        }
+        return try await request.page(.adminUsers, AdminUsersContext(request: request, users: users, email: email, name: name,
+                                                                       role: role ?? .jobCoach, errors: errors),
+                                      status: .badRequest)
+    }
+
+    static func findUser(_ request: Request) async throws -> User {
+        guard let id = request.parameters.get("user", as: UUID.self),
+              let user = try await User.find(id, on: request.db) else { throw Abort(.notFound) }
+        return user
+    }
+
+    static func user(_ request: Request) async throws -> Response {
+        try await request.page(.adminUser, AdminUserContext(request: request, user: try await findUser(request)))
+    }
+
+    struct EditUserForm: Content {
+        var name: String?
+        var role: String?
+        var active: String?
+    }
+
+    static func updateUser(_ request: Request) async throws -> Response {
+        let admin = try request.auth.require(User.self)
+        let user = try await findUser(request)
+        let form = try request.content.decode(EditUserForm.self)
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        let role = Role(rawValue: form.role ?? "")
+        let active = form.active == "on"
+        var errors: [FieldError] = []
+        if name.isEmpty { errors.append(FieldError(field: "name", message: request.t("userNameMissing"))) }
+        if role == nil { errors.append(FieldError(field: "role", message: request.t("userRoleMissing"))) }
+        // An administrator cannot lock themselves out.
+        if admin.id == user.id, role != .admin || !active {
+            errors.append(FieldError(field: role != .admin ? "role" : "active", message: request.t("userCannotDemoteSelf")))
+        }
+        guard errors.isEmpty, let role else {
+            return try await request.page(.adminUser, AdminUserContext(request: request, user: user, name: name, role: role,
+                                                                         isActive: active, errors: errors), status: .badRequest)
+        }
+        let userID = try user.requireID()
+        let before = (name: user.displayName, role: user.role, active: user.isActive)
+        try await request.change { db in
+            let audit = AuditTrail(clock: request.clock)
+            user.displayName = name
+            user.role = role
+            user.isActive = active
+            try await user.update(on: db)
+            if before.role != role {
+                try await audit.record(on: db, actor: admin.auditName, action: "user.role-changed", subject: user.auditName,
+                                       details: ["from": before.role.rawValue, "to": role.rawValue])
+            }
+            if before.active != active {
+                try await audit.record(on: db, actor: admin.auditName, action: active ? "user.reactivated" : "user.deactivated",
+                                       subject: user.auditName)
+                if !active { try await StoredSession.query(on: db).filter(\.$userID == userID).delete() }
+            }
+            if before.name != name {
+                try await audit.record(on: db, actor: admin.auditName, action: "user.renamed", subject: user.auditName)
+            }
+        }
+        return try await request.page(.adminUser, AdminUserContext(request: request, user: user, saved: true))
+    }
+
+    static func resetPassword(_ request: Request) async throws -> Response {
+        let admin = try request.auth.require(User.self)
+        let user = try await findUser(request)
+        let oneTime = SecureToken.readablePassword()
+        let hash = try await request.application.accounts.hash(oneTime)
+        let userID = try user.requireID()
+        try await request.change { db in
+            user.passwordHash = hash
+            user.mustChangePassword = true
+            try await user.update(on: db)
+            try await StoredSession.query(on: db).filter(\.$userID == userID).delete()
+            try await AuditTrail(clock: request.clock).record(on: db, actor: admin.auditName, action: "user.password-reset",
+                                                              subject: user.auditName)
+        }
+        return try await request.page(.adminUser, AdminUserContext(request: request, user: user, oneTimePassword: oneTime))
+    }
+
+    static let auditPageSize = 50
+
+    static func audit(_ request: Request) async throws -> Response {
+        var query = AuditEntry.query(on: request.db).sort(\.$sequence, .descending).limit(auditPageSize)
+        if let beforeText = try? request.query.get(String.self, at: "before") {
+            guard let before = Int64(beforeText) else {
+                throw Abort(.badRequest, reason: request.t("auditBadBefore"))
+            }
+            query = query.filter(\.$sequence < before)
+        }
+        let entries = try await query.all()
+        let verification = (try? request.query.get(String.self, at: "verify")) == "1"
+            ? try await AuditTrail.verify(on: request.db) : nil
+        let older = entries.count == auditPageSize ? entries.last?.sequence : nil
+        return try await request.page(.adminAudit, AdminAuditContext(request: request, entries: entries, olderThan: older,
+                                                                       verification: verification))
+    }
+}

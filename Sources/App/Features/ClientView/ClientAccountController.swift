@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import JobcoachCore
+import Vapor
+
+/// The coach invites a client to their own page: an account with the client role, linked to this
+/// client only, with a one-time password the coach hands over in person. The coach can also end it.
+enum ClientAccountController {
+    static func page(_ request: Request) async throws -> Response {
+        let actor = try request.practiceActor
+        let file = try await ClientFile.load(try request.scopedClient, on: request)
+        return try await render(request, actor: actor, file: file, values: [:], errors: [])
+    }
+
+    static func render(_ request: Request, actor: PracticeActor, file: ClientFile, values: [String: String], errors: [FieldError],
+                       status: HTTPStatus = .ok, notice: String? = nil) async throws -> Response {
+        let client = file.client
+        let clientID = try client.requireID()
+        let account = try await ClientAccount.query(on: request.db).filter(\.$organisationID == actor.organisationID)
+            .filter(\.$client.$id == clientID).with(\.$user).first()
+        var block = WorkBlock(id: "account", heading: request.t("accountHeading"))
+        if let account {
+            block.facts = [KeyValue(key: request.t("accountEmail"), value: account.user.email),
+                           KeyValue(key: request.t("accountLastLogin"), value: account.user.lastLoginAt.map {
+                               PracticeOptions.dateTime($0, timeZone: request.application.configuration.timeZone, language: request.language)
+                           } ?? request.t("accountNeverLoggedIn"))]
+            block.forms = WorkPage.form(request, actor: actor, client: client, id: "account-end-form", url: .clientAccount(.value(clientID)),
+                                        sections: [FormSectionView(legend: request.t("accountEnd"), hint: request.t("accountEndHint"))],
+                                        submitKey: "accountEndButton", hidden: [KeyValue(key: "action", value: "end")])
+        } else {
+            block.text = request.t("accountNone")
+            let make = FormFieldMaker(request: request, prefix: "", values: values.isEmpty ? ["accountEmail": client.email] : values, errors: errors.byField)
+            block.forms = WorkPage.form(request, actor: actor, client: client, id: "account-form", url: .clientAccount(.value(clientID)), sections: [
+                FormSectionView(legend: request.t("accountInvite"), hint: request.t("accountInviteHint"),
+                                fields: [make.field("accountEmail", kind: "email", optional: false)]),
+            ], submitKey: "accountInviteButton", hidden: [KeyValue(key: "action", value: "invite")])
+        }
+        return try await WorkPage.render(request, actor: actor, file: file, titleKey: "accountTitle", leadKey: "accountLead",
+                                         audit: "account.viewed", blocks: [block], errors: errors, status: status, notice: notice)
+    }
+
+    static func save(_ request: Request) async throws -> Response {
+        let (actor, client, file, form) = try await ClientWrite.begin(request)
+        let clientID = try client.requireID()
+        let existing = try await ClientAccount.query(on: request.db).filter(\.$organisationID == actor.organisationID)
+            .filter(\.$client.$id == clientID).with(\.$user).first()
+        if form.value("action") == "end" {
+            guard let existing else { throw Abort(.notFound) }
+            let user = existing.user
+            // The account goes entirely (sessions, login attempts, the user), so the address can be
+            // invited again and nothing of it stays behind.
+            try await request.change { db in
+                try await StoredSession.query(on: db).filter(\.$userID == user.id!).delete()
+                try await LoginAttempt.query(on: db).filter(\.$email == user.email).delete()
+                try await existing.delete(on: db)
+                try await user.delete(on: db)
+                try await ClientAudit.record(on: db, request, actor, "account.ended", client: client, details: ["user": user.id!.uuidString])
+            }
+            return try await render(request, actor: actor, file: file, values: [:], errors: [], notice: request.t("accountEnded"))
+        }
+        let email = User.normalize(email: form.value("accountEmail"))
+        var problem: String?
+        if email.isEmpty { problem = "accountEmailMissing" }
+        else if !AccountService.isPlausibleEmail(email) { problem = "clientEmailInvalid" }
+        else if try await User.query(on: request.db).filter(\.$email == email).first() != nil { problem = "accountEmailTaken" }
+        if existing != nil { problem = "accountExists" }
+        if let problem {
+            return try await render(request, actor: actor, file: file, values: form.values,
+                                    errors: [FieldError(field: "accountEmail", message: request.t(problem))], status: .unprocessableEntity)
+        }
+        let oneTime = SecureToken.readablePassword()
+        let hash = try await request.application.accounts.hash(oneTime)
+        let name = client.name
+        try await request.change { db in
+            let user = User(email: email, displayName: name, passwordHash: hash, role: .client, mustChangePassword: true)
+            try await user.create(on: db)
+            let account = ClientAccount()
+            account.organisationID = actor.organisationID
+            account.$client.id = clientID
+            account.$user.id = try user.requireID()
+            try await account.create(on: db)
+            try await ClientAudit.record(on: db, request, actor, "account.invited", client: client, details: ["user": try user.requireID().uuidString])
+        }
+        return try await render(request, actor: actor, file: file, values: [:], errors: [],
+                                notice: request.t("accountInvited").replacingOccurrences(of: "{email}", with: email)
+                                    .replacingOccurrences(of: "{password}", with: oneTime))
+    }
+}

@@ -1,0 +1,373 @@
+import Fluent
+import Foundation
+import JobcoachCore
+import Vapor
+
+/// Taking on a client, the client's page, the checklist, moves between phases, and (for the team
+/// lead) assigning the client to a coach.
+enum ClientController {
+    // MARK: New client
+
+    static func newPage(_ request: Request) async throws -> Response {
+        let actor = try request.practiceActor
+        return try await renderNew(request, actor: actor, form: nil, problems: [])
+    }
+
+    static func renderNew(_ request: Request, actor: PracticeActor, form: FormFields?, problems: [FormProblem],
+                          status: HTTPStatus = .ok) async throws -> Response {
+        let language = request.language
+        let values = form?.values ?? [:]
+        let commissioners = try await Commissioner.query(on: request.db).filter(\.$organisationID == actor.organisationID).sort(\.$name).all()
+        let coaches = actor.leadsTeam ? try await teamCoaches(actor, on: request.db) : []
+        let organisation = try await Organisation.find(actor.organisationID, on: request.db)
+        let version = ProcessFramework.version(organisation?.processFramework ?? ProcessFramework.defaultID, on: request.today, in: request.standard.frameworks)
+        let errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        let context = ClientNewContext(
+            layout: Layout(request: request, title: request.t("clientNewTitle"), current: .caseload),
+            csrfToken: request.csrfToken, formURL: SiteURL.clients.path, caseloadURL: SiteURL.caseload.path,
+            values: values,
+            places: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: language),
+            commissioners: [ChoiceOption(value: "", label: request.t("clientNoCommissioner"), selected: (values["commissioner"] ?? "").isEmpty)]
+                + commissioners.map { ChoiceOption(value: $0.id!.uuidString, label: $0.name, selected: values["commissioner"] == $0.id!.uuidString) },
+            coaches: coaches.map { ChoiceOption(value: $0.id!.uuidString, label: $0.displayName, selected: values["coach"] == $0.id!.uuidString) },
+            chooseCoach: actor.leadsTeam,
+            framework: version.map { "\($0.title[language]) (\($0.version))" } ?? "",
+            errors: errors, hasErrors: !errors.isEmpty, fieldErrors: errors.byField)
+        return try await request.page(.clientNew, context, status: status)
+    }
+
+    /// The coaches of the team lead's team (the team lead included): who clients can be assigned to.
+    static func teamCoaches(_ actor: PracticeActor, on database: any Database) async throws -> [User] {
+        guard let teamID = actor.teamID else { return [] }
+        let userIDs = try await Membership.query(on: database)
+            .filter(\.$organisationID == actor.organisationID).filter(\.$teamID == teamID).all().map { $0.$user.id }
+        guard !userIDs.isEmpty else { return [] }
+        return try await User.query(on: database).filter(\.$id ~~ userIDs).filter(\.$isActive == true).sort(\.$displayName).all()
+            .filter { $0.role.may(.workWithClients) }
+    }
+
+    static func create(_ request: Request) async throws -> Response {
+        let actor = try request.practiceActor
+        var form = FormFields(try request.content.decode([String: String].self))
+        let input = ClientForm.read(&form, today: request.today, places: request.standard.places)
+        if let id = input?.commissionerID,
+           try await Commissioner.query(on: request.db).filter(\.$id == id).filter(\.$organisationID == actor.organisationID).first() == nil {
+            form.problem("commissioner", "clientCommissionerUnknown")
+        }
+        var coachID = actor.userID
+        if actor.leadsTeam {
+            let coaches = try await teamCoaches(actor, on: request.db)
+            if let chosen = input?.coachID, coaches.contains(where: { $0.id == chosen }) {
+                coachID = chosen
+            } else {
+                form.problem("coach", "clientCoachUnknown")
+            }
+        }
+        guard form.problems.isEmpty, let input, let organisation = try await Organisation.find(actor.organisationID, on: request.db) else {
+            return try await renderNew(request, actor: actor, form: form, problems: form.problems, status: .unprocessableEntity)
+        }
+        let coachTeam = try await Membership.query(on: request.db).filter(\.$user.$id == coachID).first()?.teamID
+        let assignedCoach = coachID
+        let now = request.clock.now()
+        let client = try await request.change { db -> Client in
+            let client = Client()
+            client.organisationID = actor.organisationID
+            client.teamID = coachTeam
+            client.$coach.id = assignedCoach
+            client.name = input.name
+            client.dateOfBirth = input.dateOfBirth?.description
+            client.email = input.email
+            client.phone = input.phone
+            client.place = input.place
+            try await client.create(on: db)
+            let trajectory = try await TrajectoryStarter.start(client: client, commissionerID: input.commissionerID, organisation: organisation,
+                                                               at: now, standard: request.standard,
+                                                               timeZone: request.application.configuration.timeZone, on: db)
+            try await ClientAudit.record(on: db, request, actor, "client.created", client: client,
+                                        details: ["trajectory": try trajectory.requireID().uuidString, "coach": assignedCoach.uuidString,
+                                                  "framework": "\(trajectory.frameworkID)@\(trajectory.frameworkVersion)"])
+            return client
+        }
+        return request.redirect(to: SiteURL.client(.value(try client.requireID())).path)
+    }
+
+    // MARK: The client's page
+
+    static func page(_ request: Request) async throws -> Response {
+        let actor = try request.practiceActor
+        let client = try request.scopedClient
+        return try await render(request, actor: actor, file: try await ClientFile.load(client, on: request))
+    }
+
+    static func render(_ request: Request, actor: PracticeActor, file: ClientFile, errors: [FieldError] = [],
+                       values: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
+        // Every showing of the record is a read, also when a refused change shows it again.
+        try await ClientAudit.read(request, actor, "client.viewed", client: file.client)
+        let language = request.language
+        let timeZone = request.application.configuration.timeZone
+        let client = file.client
+        let clientID = try client.requireID()
+        let trajectory = file.trajectory
+        let now = request.clock.now()
+        let timeline = file.timeline
+        let current = trajectory.phase
+
+        let shownPhase = (try? request.query.get(String.self, at: "phase")).flatMap(TrajectoryPhase.init(rawValue:))
+            ?? values["phase"].flatMap(TrajectoryPhase.init(rawValue:)) ?? current
+        let ticks = try await ChecklistTick.query(on: request.db)
+            .filter(\.$organisationID == actor.organisationID).filter(\.$trajectory.$id == file.trajectoryID).all()
+        let tickByID = Dictionary(ticks.map { ($0.indicatorID, $0) }, uniquingKeysWith: { first, _ in first })
+        let checklist = PhaseChecklist.sections(for: shownPhase, in: file.framework).map { section in
+            let items = section.items.map { item in
+                ClientPageContext.ChecklistItem(id: item.id, number: PracticeOptions.indicatorNumber(item.id), text: item.text[language],
+                              done: tickByID[item.id]?.done ?? false, note: tickByID[item.id]?.note ?? "")
+            }
+            let done = items.filter(\.done).count
+            return ClientPageContext.ChecklistSection(
+                id: section.taskID,
+                heading: "\(request.t("practiceTask")) \(section.taskNumber): \(section.title[language])",
+                description: section.description?[language] ?? "",
+                throughout: section.isThroughout, items: items,
+                doneText: request.t("checklistDone").replacingOccurrences(of: "{done}", with: String(done))
+                    .replacingOccurrences(of: "{total}", with: String(items.count)))
+        }
+
+        var userNames: [UUID: String] = [:]
+        let userIDs = Set(file.moves.map(\.movedBy) + [client.$coach.id])
+        for user in try await User.query(on: request.db).filter(\.$id ~~ userIDs).all() {
+            if let id = user.id { userNames[id] = user.displayName }
+        }
+        let commissioner = try await trajectory.$commissioner.get(on: request.db)
+
+        var details = [KeyValue(key: request.t("clientCoach"), value: userNames[client.$coach.id] ?? "")]
+        if let commissioner { details.append(KeyValue(key: request.t("clientCommissioner"), value: commissioner.name)) }
+        if !client.place.isEmpty { details.append(KeyValue(key: request.t("practicePlace"), value: client.place)) }
+        if let birth = client.dateOfBirth.flatMap(CalendarDate.init) { details.append(KeyValue(key: request.t("clientDateOfBirth"), value: birth.text(in: language))) }
+        if !client.email.isEmpty { details.append(KeyValue(key: request.t("clientEmail"), value: client.email)) }
+        if !client.phone.isEmpty { details.append(KeyValue(key: request.t("clientPhone"), value: client.phone)) }
+
+        let steps = TrajectoryPhase.sequence.map { phase -> ClientPageContext.Step in
+            let state = !current.isOpen || phase < current ? "done" : phase == current ? "current" : "todo"
+            return ClientPageContext.Step(label: phase.title[language], state: state, stateText: request.t("step_\(state)"), current: phase == current)
+        }
+        let moveOptions = TrajectoryStateMachine.moves(from: current).map { move in
+            ChoiceOption(value: move.to.rawValue,
+                         label: request.t("move_\(move.kind.rawValue)").replacingOccurrences(of: "{phase}", with: move.to.title[language]),
+                         selected: values["to"] == move.to.rawValue)
+        }
+        let moves = file.moves.reversed().map { row in
+            ClientPageContext.MoveRow(
+                date: PracticeOptions.dateTime(row.movedAt, timeZone: timeZone, language: language),
+                from: TrajectoryPhase(rawValue: row.fromPhase)?.title[language] ?? row.fromPhase,
+                to: TrajectoryPhase(rawValue: row.toPhase)?.title[language] ?? row.toPhase,
+                reason: row.reason, by: userNames[row.movedBy] ?? "")
+        }
+        let leadTimes = timeline.leadTimes(now: now).map { time in
+            ClientPageContext.LeadTimeRow(phase: time.phase.title[language], days: PracticeOptions.days(time.days, request),
+                                          visits: time.visits, current: time.isCurrent && current.isOpen)
+        }
+        let placement: String? = try await file.activePlacement.asyncMap { placement in
+            let workplace = try await placement.$workplace.get(on: request.db)
+            let employer = try await workplace.$employer.get(on: request.db)
+            return request.t("placementSummary")
+                .replacingOccurrences(of: "{workplace}", with: workplace.title)
+                .replacingOccurrences(of: "{employer}", with: employer.name)
+                .replacingOccurrences(of: "{date}", with: CalendarDate(placement.startOn)?.text(in: language) ?? placement.startOn)
+                .replacingOccurrences(of: "{hours}", with: NumberText.format(placement.hoursPerWeek, in: language))
+        }
+        let past = try await Trajectory.query(on: request.db)
+            .filter(\.$organisationID == actor.organisationID).filter(\.$client.$id == clientID)
+            .filter(\.$isCurrent == false).sort(\.$startedAt, .descending).all()
+        let canAssign = actor.canAssign(client)
+        let coaches = canAssign ? try await teamCoaches(actor, on: request.db) : []
+
+        let context = ClientPageContext(
+            layout: Layout(request: request, title: client.name, current: .caseload),
+            csrfToken: request.csrfToken,
+            name: client.name, details: details,
+            phase: current.title[language], ended: !current.isOpen,
+            daysInPhase: PracticeOptions.days(Int(max(0, now.timeIntervalSince(trajectory.phaseSince)) / 86_400), request),
+            totalDays: PracticeOptions.days(timeline.totalDays(now: now), request),
+            framework: "\(file.framework.title[language]) (\(file.framework.version))",
+            frameworkURL: SiteURL.frameworkVersion(.value(file.framework.id), .value(file.framework.version)).path,
+            steps: steps,
+            checklistPhase: shownPhase.title[language],
+            checklistPhaseCode: shownPhase.rawValue,
+            checklistPhases: TrajectoryPhase.sequence.map { phase in
+                ChoiceOption(value: SiteURL.client(.value(clientID)).path(query: [("phase", phase.rawValue)]) + "#checklist",
+                             label: phase.title[language], selected: phase == shownPhase)
+            },
+            checklist: checklist,
+            checklistURL: SiteURL.clientChecklist(.value(clientID)).path,
+            canWork: actor.canWork(on: client),
+            moveURL: SiteURL.clientMove(.value(clientID)).path,
+            moveOptions: moveOptions, moveReason: values["reason"] ?? "",
+            moves: Array(moves), leadTimes: leadTimes,
+            intakeURL: SiteURL.clientIntake(.value(clientID)).path,
+            intakeStatus: file.intake.map { intake in
+                request.t("intakeStatusHeld").replacingOccurrences(of: "{date}", with: CalendarDate(intake.heldOn)?.text(in: language) ?? intake.heldOn)
+            } ?? request.t("notYetRecorded"),
+            profileURL: SiteURL.clientProfile(.value(clientID)).path,
+            profileStatus: file.profile.map { profile in
+                profile.agreedOn.flatMap(CalendarDate.init).map {
+                    request.t("profileStatusAgreed").replacingOccurrences(of: "{date}", with: $0.text(in: language))
+                } ?? request.t("profileNotAgreed")
+            } ?? request.t("notYetRecorded"),
+            matchingURL: SiteURL.clientMatching(.value(clientID)).path,
+            placement: placement,
+            workLinks: [(SiteURL.clientPlan(.value(clientID)), "planTitle"), (.clientSupport(.value(clientID)), "supportTitle"),
+                        (.clientFading(.value(clientID)), "fadingTitle"), (.clientClosing(.value(clientID)), "closingTitle"),
+                        (.clientReports(.value(clientID)), "reportsTitle"), (.clientAccount(.value(clientID)), "accountTitle"),
+                        (.clientExport(.value(clientID)), "exportTitle"), (.clientPeerReview(.value(clientID)), "peerReviewTitle")]
+                .map { LinkView(url: $0.0.path, label: request.t($0.1)) },
+            canAssign: canAssign, coachURL: SiteURL.clientCoach(.value(clientID)).path,
+            coaches: coaches.map { ChoiceOption(value: $0.id!.uuidString, label: $0.displayName, selected: $0.id == client.$coach.id) },
+            past: past.map { old in
+                ClientPageContext.PastTrajectory(
+                    started: CalendarDate(old.startedAt, in: timeZone).text(in: language),
+                    ended: old.endedAt.map { CalendarDate($0, in: timeZone).text(in: language) } ?? "",
+                    framework: "\(old.frameworkID) \(old.frameworkVersion)")
+            },
+            newTrajectoryURL: SiteURL.clientTrajectories(.value(clientID)).path,
+            errors: errors, hasErrors: !errors.isEmpty, fieldErrors: errors.byField)
+        return try await request.page(.client, context, status: status)
+    }
+
+    // MARK: Checklist
+
+    static func tick(_ request: Request) async throws -> Response {
+        let (actor, client, file, posted) = try await ClientWrite.begin(request)
+        let form = posted
+        let indicator = form.value("indicator")
+        let note = form.value("note")
+        let done = form.value("done") == "yes"
+        var errors: [FieldError] = []
+        if !PhaseChecklist.indicatorIDs(in: file.framework).contains(indicator) {
+            errors.append(FieldError(field: "checklist", message: request.t("checklistUnknownIndicator").replacingOccurrences(of: "{id}", with: indicator)))
+        }
+        if note.count > 2_000 { errors.append(FieldError(field: "note-\(indicator)", message: request.t("formTooLong"))) }
+        guard errors.isEmpty else {
+            return try await render(request, actor: actor, file: file, errors: errors, values: ["phase": form.value("phase")], status: .unprocessableEntity)
+        }
+        let trajectoryID = file.trajectoryID
+        try await request.change { db in
+            let tick = try await ChecklistTick.query(on: db).filter(\.$trajectory.$id == trajectoryID).filter(\.$indicatorID == indicator).first()
+                ?? ChecklistTick()
+            tick.organisationID = actor.organisationID
+            tick.$trajectory.id = trajectoryID
+            tick.indicatorID = indicator
+            tick.done = done
+            tick.note = note
+            tick.updatedBy = actor.userID
+            try await tick.save(on: db)
+            try await ClientAudit.record(on: db, request, actor, "checklist.updated", client: client,
+                                        details: ["trajectory": trajectoryID.uuidString, "indicator": indicator, "done": String(done)])
+        }
+        var query: [(String, String)] = []
+        if let phase = TrajectoryPhase(rawValue: form.value("phase")) { query.append(("phase", phase.rawValue)) }
+        return request.redirect(to: SiteURL.client(.value(try client.requireID())).path(query: query) + "#item-\(indicator)")
+    }
+
+    // MARK: Moves
+
+    static func move(_ request: Request) async throws -> Response {
+        let (actor, client, file, posted) = try await ClientWrite.begin(request)
+        let form = posted
+        let reason = form.value("reason")
+        let from = file.trajectory.phase
+        guard let to = TrajectoryPhase(rawValue: form.value("to")) else {
+            return try await render(request, actor: actor, file: file, errors: [FieldError(field: "to", message: request.t("moveChooseTarget"))],
+                                    values: form.values, status: .unprocessableEntity)
+        }
+        if reason.count > 2_000 {
+            return try await render(request, actor: actor, file: file, errors: [FieldError(field: "reason", message: request.t("formTooLong"))],
+                                    values: form.values, status: .unprocessableEntity)
+        }
+        switch TrajectoryStateMachine.rule(from: from, to: to, reason: reason, facts: file.facts) {
+        case .forbidden(let message):
+            let field = TrajectoryStateMachine.move(from: from, to: to)?.needsReason == true && reason.isEmpty ? "reason" : "to"
+            return try await render(request, actor: actor, file: file, errors: [FieldError(field: field, message: message[request.language])],
+                                    values: form.values, status: .unprocessableEntity)
+        case .allowed(let kind):
+            let now = request.clock.now()
+            let trajectory = file.trajectory
+            let trajectoryID = file.trajectoryID
+            try await request.change { db in
+                // The phase is checked again inside the transaction: two tabs cannot both move it.
+                guard let fresh = try await Trajectory.find(trajectoryID, on: db), fresh.phase == from else {
+                    throw Abort(.conflict, reason: request.t("moveConflict"))
+                }
+                let row = TrajectoryMoveRow()
+                row.organisationID = actor.organisationID
+                row.$trajectory.id = trajectoryID
+                row.fromPhase = from.rawValue
+                row.toPhase = to.rawValue
+                row.movedAt = now
+                row.reason = reason
+                row.movedBy = actor.userID
+                try await row.create(on: db)
+                trajectory.phase = to
+                trajectory.phaseSince = now
+                if to == .ended { trajectory.endedAt = now }
+                try await trajectory.update(on: db)
+                try await ClientAudit.record(on: db, request, actor, "trajectory.moved", client: client,
+                                            details: ["trajectory": trajectoryID.uuidString, "from": from.rawValue, "to": to.rawValue, "kind": kind.rawValue])
+            }
+            return request.redirect(to: SiteURL.client(.value(try client.requireID())).path)
+        }
+    }
+
+    // MARK: Team lead: assign
+
+    static func assign(_ request: Request) async throws -> Response {
+        let actor = try request.practiceActor
+        let client = try request.scopedClient
+        guard actor.canAssign(client) else { throw Abort(.forbidden) }
+        let form = FormFields(try request.content.decode([String: String].self))
+        let coaches = try await teamCoaches(actor, on: request.db)
+        guard let coachID = UUID(uuidString: form.value("coach")), coaches.contains(where: { $0.id == coachID }) else {
+            return try await render(request, actor: actor, file: try await ClientFile.load(client, on: request),
+                                    errors: [FieldError(field: "coach", message: request.t("clientCoachUnknown"))], status: .unprocessableEntity)
+        }
+        let previous = client.$coach.id
+        try await request.change { db in
+            client.$coach.id = coachID
+            try await client.update(on: db)
+            try await ClientAudit.record(on: db, request, actor, "client.assigned", client: client,
+                                        details: ["from": previous.uuidString, "to": coachID.uuidString])
+        }
+        return request.redirect(to: SiteURL.client(.value(try client.requireID())).path)
+    }
+
+    // MARK: A new trajectory after an ended one
+
+    static func restart(_ request: Request) async throws -> Response {
+        let actor = try request.practiceActor
+        let client = try request.scopedClient
+        let file = try await ClientFile.load(client, on: request)
+        guard !file.trajectory.phase.isOpen else {
+            return try await render(request, actor: actor, file: file, errors: [FieldError(field: "restart", message: request.t("trajectoryStillOpen"))],
+                                    status: .unprocessableEntity)
+        }
+        guard let organisation = try await Organisation.find(actor.organisationID, on: request.db) else { throw Abort(.notFound) }
+        let now = request.clock.now()
+        let old = file.trajectory
+        try await request.change { db in
+            old.isCurrent = false
+            try await old.update(on: db)
+            let trajectory = try await TrajectoryStarter.start(client: client, commissionerID: old.$commissioner.id, organisation: organisation,
+                                                               at: now, standard: request.standard,
+                                                               timeZone: request.application.configuration.timeZone, on: db)
+            try await ClientAudit.record(on: db, request, actor, "trajectory.started", client: client,
+                                        details: ["trajectory": try trajectory.requireID().uuidString, "previous": try old.requireID().uuidString])
+        }
+        return request.redirect(to: SiteURL.client(.value(try client.requireID())).path)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

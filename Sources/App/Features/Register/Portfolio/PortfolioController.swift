@@ -1,0 +1,233 @@
+import Fluent
+import Foundation
+import JobcoachCore
+import Vapor
+
+/// A job coach's portfolio: the profile, education, diplomas, courses, the experience log with
+/// evidence files, and the eligibility it gives today. Every change is one transaction with its
+/// audit entry.
+enum PortfolioController {
+    static func page(_ request: Request) async throws -> Response {
+        let user = try request.auth.require(User.self)
+        return try await render(request, user: user)
+    }
+
+    static func render(_ request: Request, user: User, kind: PortfolioItemKind? = nil, form: FormFields? = nil,
+                       problems: [FormProblem] = [], status: HTTPStatus = .ok) async throws -> Response {
+        let portfolio = try await loadWithEvidence(userID: try user.requireID(), on: request.db)
+        let applications = try await CertificationApplication.query(on: request.db)
+            .filter(\.$applicant.$id == user.requireID()).all()
+        let context = PortfolioPageContext(request: request, user: user, portfolio: portfolio, applications: applications,
+                                           kind: kind, form: form, problems: problems)
+        return try await request.page(.portfolio, context, status: status)
+    }
+
+    static func loadWithEvidence(userID: UUID, on database: any Database) async throws -> CoachPortfolio? {
+        try await CoachPortfolio.query(on: database)
+            .filter(\.$user.$id == userID)
+            .with(\.$education) { $0.with(\.$evidence) }
+            .with(\.$diplomas) { $0.with(\.$evidence) }
+            .with(\.$courses) { $0.with(\.$evidence) }
+            .with(\.$experience)
+            .first()
+    }
+
+    /// The coach's portfolio, made on first use.
+    static func findOrCreate(for user: User, on database: any Database) async throws -> CoachPortfolio {
+        let userID = try user.requireID()
+        if let existing = try await CoachPortfolio.query(on: database).filter(\.$user.$id == userID).first() { return existing }
+        let portfolio = CoachPortfolio(userID: userID, publicName: user.displayName)
+        try await portfolio.create(on: database)
+        return portfolio
+    }
+
+    // MARK: Profile
+
+    static func updateProfile(_ request: Request) async throws -> Response {
+        let user = try request.auth.require(User.self)
+        var form = FormFields(try request.content.decode([String: String].self))
+        let name = form.text("publicName", missing: "portfolioNameMissing", maxLength: 200)
+        let place = form.value("place")
+        let plan = form.value("developmentPlan")
+        if place.count > 200 { form.problem("place", "formTooLong") }
+        if plan.count > 10_000 { form.problem("developmentPlan", "formTooLong") }
+        guard let name, form.problems.isEmpty else {
+            return try await render(request, user: user, form: form, problems: form.problems, status: .unprocessableEntity)
+        }
+        let today = request.today.description
+        let codeOfConduct = form.value("codeOfConduct") == "on", complaints = form.value("complaintsRegulation") == "on"
+        try await request.change { db in
+            let portfolio = try await findOrCreate(for: user, on: db)
+            portfolio.publicName = name
+            portfolio.place = place
+            portfolio.developmentPlan = plan
+            portfolio.codeOfConductOn = codeOfConduct ? (portfolio.codeOfConductOn ?? today) : nil
+            portfolio.complaintsRegulationOn = complaints ? (portfolio.complaintsRegulationOn ?? today) : nil
+            try await portfolio.save(on: db)
+            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "portfolio.profile-updated",
+                                                              subject: "portfolio:\(try portfolio.requireID().uuidString)",
+                                                              details: ["codeOfConduct": String(codeOfConduct), "complaintsRegulation": String(complaints)])
+        }
+        return request.redirect(to: SiteURL.portfolio.path + "#profile")
+    }
+
+    // MARK: Items
+
+    struct ItemForm: Content {
+        var evidence: File?
+    }
+
+    static func addItem(_ request: Request) async throws -> Response {
+        let user = try request.auth.require(User.self)
+        guard let kind = PortfolioItemKind(rawValue: try request.parameters.require("kind")) else { throw Abort(.notFound) }
+        let values = try request.content.decode([String: String].self)
+        var form = FormFields(values)
+        let file = (try? request.content.decode(ItemForm.self))?.evidence
+        var evidence: (data: Data, type: String, name: String)?
+        if let file, !file.filename.isEmpty || file.data.readableBytes > 0 {
+            let data = Data(buffer: file.data)
+            switch EvidenceUpload.contentType(of: data) {
+            case .success(let type): evidence = (data, type, EvidenceUpload.safeName(file.filename))
+            case .failure(let problem): form.problem("\(kind.rawValue)-evidence", problem.key)
+            }
+        }
+        let levels = request.standard.levels
+        // Read the fields of this kind; nothing is written unless all are right.
+        let write: @Sendable (CoachPortfolio, UUID?, any Database) async throws -> String
+        switch kind {
+        case .education:
+            let title = form.text("education-title", missing: "portfolioTitleMissing")
+            let level = LevelOptionGroup.reference(form.value("education-level"), in: levels)
+            if level == nil { form.problem("education-level", "formLevelMissing") }
+            let evidenceKind = EducationEvidenceKind(rawValue: form.value("education-kind"))
+            if evidenceKind == nil { form.problem("education-kind", "portfolioKindMissing") }
+            let day = form.date("education-date", required: true)
+            write = { portfolio, evidenceID, db in
+                let row = PortfolioEducation()
+                row.$portfolio.id = try portfolio.requireID()
+                row.title = title ?? ""
+                row.kind = evidenceKind?.rawValue ?? ""
+                row.levelFramework = level?.framework.rawValue ?? ""
+                row.levelCode = level?.level ?? ""
+                row.completedOn = day?.description ?? ""
+                row.$evidence.id = evidenceID
+                try await row.create(on: db)
+                return try row.requireID().uuidString
+            }
+        case .diplomas:
+            let provider = form.text("diplomas-provider", missing: "formProviderMissing", maxLength: 200)
+            let day = form.date("diplomas-date", required: true)
+            write = { portfolio, evidenceID, db in
+                let row = PortfolioDiploma()
+                row.$portfolio.id = try portfolio.requireID()
+                row.provider = provider ?? ""
+                row.completedOn = day?.description ?? ""
+                row.$evidence.id = evidenceID
+                try await row.create(on: db)
+                return try row.requireID().uuidString
+            }
+        case .courses:
+            let title = form.text("courses-title", missing: "portfolioTitleMissing")
+            let hours = form.amount("courses-hours"), ects = form.amount("courses-ects")
+            if form.isEmpty(["courses-hours", "courses-ects"]) { form.problem("courses-hours", "formCourseAmountMissing") }
+            let day = form.date("courses-date", required: true)
+            write = { portfolio, evidenceID, db in
+                let row = PortfolioCourse()
+                row.$portfolio.id = try portfolio.requireID()
+                row.title = title ?? ""
+                row.hours = hours
+                row.ects = ects
+                row.completedOn = day?.description ?? ""
+                row.$evidence.id = evidenceID
+                try await row.create(on: db)
+                return try row.requireID().uuidString
+            }
+        case .experience:
+            let organisation = form.text("experience-organisation", missing: "portfolioOrganisationMissing", maxLength: 200)
+            let description = form.value("experience-description")
+            let start = form.date("experience-start", required: true)
+            let end = form.date("experience-end", required: false)
+            let hours = form.amount("experience-hours")
+            if form.value("experience-hours").isEmpty { form.problem("experience-hours", "portfolioHoursMissing") }
+            if let start, let end, end < start { form.problem("experience-end", "portfolioEndBeforeStart") }
+            write = { portfolio, _, db in
+                let row = PortfolioExperience()
+                row.$portfolio.id = try portfolio.requireID()
+                row.organisation = organisation ?? ""
+                row.description = description
+                row.startedOn = start?.description ?? ""
+                row.endedOn = end?.description
+                row.hours = hours ?? 0
+                try await row.create(on: db)
+                return try row.requireID().uuidString
+            }
+        }
+        guard form.problems.isEmpty else {
+            return try await render(request, user: user, kind: kind, form: form, problems: form.problems, status: .unprocessableEntity)
+        }
+        let stored = try evidence.map { (hash: try request.application.evidence.store($0.data), file: $0) }
+        try await request.change { db in
+            let portfolio = try await findOrCreate(for: user, on: db)
+            var evidenceID: UUID?
+            if let stored {
+                let row = EvidenceFile()
+                row.$portfolio.id = try portfolio.requireID()
+                row.sha256 = stored.hash
+                row.filename = stored.file.name
+                row.contentType = stored.file.type
+                row.size = stored.file.data.count
+                try await row.create(on: db)
+                evidenceID = row.id
+            }
+            let itemID = try await write(portfolio, evidenceID, db)
+            try await AuditTrail(clock: request.clock).record(
+                on: db, actor: user.auditName, action: "portfolio.\(kind.auditName)-added",
+                subject: "portfolio:\(try portfolio.requireID().uuidString)",
+                details: ["item": itemID, "evidence": stored?.hash ?? ""])
+        }
+        return request.redirect(to: SiteURL.portfolio.path + "#\(kind.rawValue)")
+    }
+
+    static func deleteItem(_ request: Request) async throws -> Response {
+        let user = try request.auth.require(User.self)
+        guard let kind = PortfolioItemKind(rawValue: try request.parameters.require("kind")),
+              let itemID = request.parameters.get("item", as: UUID.self),
+              let portfolio = try await CoachPortfolio.query(on: request.db).filter(\.$user.$id == user.requireID()).first()
+        else { throw Abort(.notFound) }
+        let portfolioID = try portfolio.requireID()
+        let deleted = try await request.change { db -> Bool in
+            let found: (any Model)?
+            switch kind {
+            case .education: found = try await PortfolioEducation.query(on: db).filter(\.$id == itemID).filter(\.$portfolio.$id == portfolioID).first()
+            case .diplomas: found = try await PortfolioDiploma.query(on: db).filter(\.$id == itemID).filter(\.$portfolio.$id == portfolioID).first()
+            case .courses: found = try await PortfolioCourse.query(on: db).filter(\.$id == itemID).filter(\.$portfolio.$id == portfolioID).first()
+            case .experience: found = try await PortfolioExperience.query(on: db).filter(\.$id == itemID).filter(\.$portfolio.$id == portfolioID).first()
+            }
+            guard let found else { return false }
+            try await found.delete(on: db)
+            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "portfolio.\(kind.auditName)-removed",
+                                                              subject: "portfolio:\(portfolioID.uuidString)", details: ["item": itemID.uuidString])
+            return true
+        }
+        guard deleted else { throw Abort(.notFound) }
+        return request.redirect(to: SiteURL.portfolio.path + "#\(kind.rawValue)")
+    }
+
+    // MARK: Evidence
+
+    static func evidence(_ request: Request) async throws -> Response {
+        let user = try request.auth.require(User.self)
+        let file = try request.scope(EvidenceScope.self)
+        let id = try file.requireID()
+        let data = try request.application.evidence.read(sha256: file.sha256)
+        _ = try await request.change { db in
+            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "evidence.downloaded",
+                                                              subject: "evidence:\(id.uuidString)")
+        }
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(EvidenceUpload.safeName(file.filename))\"")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}
