@@ -22,7 +22,7 @@ enum OrganisationController {
                 teams: try await Team.query(on: request.db).filter(\.$organisationID == id).count(),
                 members: try await Membership.query(on: request.db).filter(\.$organisationID == id).count()))
         }
-        let errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        let errors = problems.fieldErrors(request)
         let make = FormFieldMaker(request: request, prefix: "organisation", values: values, errors: errors.byField)
         let frameworks = ProcessFramework.candidates(in: request.standard.frameworks).map { id in
             ChoiceOption(value: id, label: request.standard.frameworks.versions(of: id).last?.title[language] ?? id,
@@ -77,7 +77,7 @@ enum OrganisationController {
         let teams = try await Team.query(on: request.db).filter(\.$organisationID == id).sort(\.$name).all()
         let teamNames = Dictionary(teams.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         let memberships = try await Membership.query(on: request.db).filter(\.$organisationID == id).with(\.$user).all()
-        let errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        let errors = problems.fieldErrors(request)
         let make = FormFieldMaker(request: request, prefix: "organisation", values: values, errors: errors.byField)
         let teamOptions = [ChoiceOption(value: "", label: request.t("organisationNoTeam"), selected: (values["team"] ?? "").isEmpty)]
             + teams.map { ChoiceOption(value: $0.id!.uuidString, label: $0.name, selected: values["team"] == $0.id!.uuidString) }

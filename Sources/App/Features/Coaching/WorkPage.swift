@@ -27,7 +27,7 @@ enum WorkPage {
     }
 
     static func errors(_ request: Request, _ problems: [FormProblem]) -> [FieldError] {
-        problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        problems.fieldErrors(request)
     }
 
     static func date(_ text: String, _ language: Language) -> String {

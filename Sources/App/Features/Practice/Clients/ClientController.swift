@@ -21,7 +21,7 @@ enum ClientController {
         let coaches = actor.leadsTeam ? try await teamCoaches(actor, on: request.db) : []
         let organisation = try await Organisation.find(actor.organisationID, on: request.db)
         let version = ProcessFramework.version(organisation?.processFramework ?? ProcessFramework.defaultID, on: request.today, in: request.standard.frameworks)
-        let errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        let errors = problems.fieldErrors(request)
         let context = ClientNewContext(
             layout: Layout(request: request, title: request.t("clientNewTitle"), current: .caseload),
             csrfToken: request.csrfToken, formURL: SiteURL.clients.path, caseloadURL: SiteURL.caseload.path,

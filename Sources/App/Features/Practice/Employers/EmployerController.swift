@@ -30,7 +30,7 @@ enum EmployerController {
         }
         let total = try await query.count()
         let employers = try await query.sort(\.$name).sort(\.$id).range(((pageNumber - 1) * pageSize)..<(pageNumber * pageSize)).all()
-        let errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        let errors = problems.fieldErrors(request)
         let make = FormFieldMaker(request: request, prefix: "employer", values: values, errors: errors.byField)
         func link(_ number: Int) -> String {
             SiteURL.employers.path(query: (search.isEmpty ? [] : [("q", search)]) + [("page", String(number))])
@@ -101,7 +101,7 @@ enum EmployerController {
                        contactValues: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
         let employerID = try employer.requireID()
-        let errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        let errors = problems.fieldErrors(request)
         let make = FormFieldMaker(request: request, prefix: "employer", values: values, errors: errors.byField)
         let contactMake = FormFieldMaker(request: request, prefix: "", values: contactValues, errors: errors.byField)
         let contacts = try await EmployerContact.query(on: request.db)
@@ -219,7 +219,7 @@ enum EmployerController {
                                     status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
         let rows = try await Commissioner.query(on: request.db).filter(\.$organisationID == actor.organisationID).sort(\.$name).all()
-        let errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        let errors = problems.fieldErrors(request)
         let make = FormFieldMaker(request: request, prefix: "commissioner", values: values, errors: errors.byField)
         let kinds = [ChoiceOption(value: "", label: request.t("chooseOne"), selected: (values["kind"] ?? "").isEmpty)]
             + CommissionerKind.allCases.map { ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: values["kind"] == $0.rawValue) }

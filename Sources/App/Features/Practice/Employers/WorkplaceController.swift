@@ -101,7 +101,7 @@ enum WorkplaceController {
         var form = FormFields(try request.content.decode([String: String].self))
         var extra: [(String, String, String)] = []
         let input = WorkplaceForm.read(&form, standard: request.standard, extra: &extra)
-        let errors = form.problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        let errors = form.problems.fieldErrors(request)
             + extra.map { FieldError(field: $0.0, message: request.t($0.1).replacingOccurrences(of: "{text}", with: $0.2)) }
         guard errors.isEmpty, let input else {
             return try await render(request, actor: actor, employer: employer, workplace: existing, values: form.values, errors: errors,

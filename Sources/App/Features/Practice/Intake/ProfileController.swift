@@ -47,7 +47,7 @@ enum ProfileController {
         try await ClientAudit.read(request, actor, "profile.viewed", client: file.client)
         let language = request.language
         let clientID = try file.client.requireID()
-        let errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) } + extraErrors
+        let errors = problems.fieldErrors(request) + extraErrors
         let byField = errors.byField
         let make = FormFieldMaker(request: request, prefix: "profile", values: values, errors: byField)
         func area(_ id: String) -> FormFieldView { make.field(id, kind: "textarea") }

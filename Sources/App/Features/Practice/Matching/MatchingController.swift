@@ -224,7 +224,7 @@ enum MatchingController {
         }
         if workplace == nil, file.activePlacement == nil { form.problem("workplace", "placementNeedsMatch") }
         guard form.problems.isEmpty, let start, let hours, let contract, let workplace else {
-            let errors = form.problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+            let errors = form.problems.fieldErrors(request)
             return try await render(request, actor: actor, file: file, values: form.values, errors: errors, status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
@@ -254,12 +254,12 @@ enum MatchingController {
         let reason = form.text("endReason", missing: "placementEndReasonMissing", maxLength: 2_000)
         guard let placement = file.activePlacement else {
             form.problem("endedOn", "placementNoneActive")
-            let errors = form.problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+            let errors = form.problems.fieldErrors(request)
             return try await render(request, actor: actor, file: file, values: form.values, errors: errors, status: .unprocessableEntity)
         }
         if let ended, let start = CalendarDate(placement.startOn), ended < start { form.problem("endedOn", "placementEndBeforeStart") }
         guard form.problems.isEmpty, let ended, let reason else {
-            let errors = form.problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+            let errors = form.problems.fieldErrors(request)
             return try await render(request, actor: actor, file: file, values: form.values, errors: errors, status: .unprocessableEntity)
         }
         let client = file.client

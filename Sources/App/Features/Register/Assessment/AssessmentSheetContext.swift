@@ -56,7 +56,7 @@ struct AssessmentSheetContext: Encodable {
             PortfolioView($0, language: language, describer: RequirementDescriber(levels: request.standard.levels), hoursUnit: request.t("unitHours"))
         }
         evidence = files.map { OfficeApplicationContext.Evidence(name: $0.filename, url: SiteURL.evidence(.value($0.id!)).path) }
-        errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        errors = problems.fieldErrors(request)
         hasErrors = !errors.isEmpty
         let messages = errors.byField
         let stored = Dictionary(assignment.scores.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })

@@ -48,7 +48,7 @@ struct CPDPageContext: Encodable {
                 .replacingOccurrences(of: "{perHour}", with: NumberText.format(policy.pointsPerHour, in: language))
         }
         values = form?.values ?? [:]
-        errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        errors = problems.fieldErrors(request)
         hasErrors = !errors.isEmpty
         fieldErrors = errors.byField
     }

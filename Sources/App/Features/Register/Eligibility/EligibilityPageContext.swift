@@ -91,7 +91,7 @@ struct EligibilityPageContext: Encodable {
         let language = request.language
         let levels = request.standard.levels
         layout = Layout(request: request, title: request.t("eligibilityTitle"), current: .eligibility)
-        let messages = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }.byField
+        let messages = problems.fieldErrors(request).byField
         formURL = SiteURL.eligibility.path
         csrfToken = request.csrfToken
         referenceDate = form.value("referenceDate")
@@ -127,7 +127,7 @@ struct EligibilityPageContext: Encodable {
         experienceSince = form.value("experience-since")
         experienceHours = form.value("experience-hours")
         practising = form.value("experience-practising") == "on"
-        errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        errors = problems.fieldErrors(request)
         hasErrors = !errors.isEmpty
         referenceDateError = messages["referenceDate"]
         experienceSinceError = messages["experience-since"]

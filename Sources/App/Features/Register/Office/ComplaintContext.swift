@@ -44,7 +44,7 @@ struct ComplaintContext: Encodable {
         canMove = !complaint.status.allowedMoves.isEmpty
         moves = ComplaintStatus.allCases.filter { complaint.status.canMove(to: $0) }.map { Choice(value: $0.rawValue, label: $0.title[language]) }
         outcomes = ["none", "suspend", "revoke"].map { Choice(value: $0, label: request.t("complaintOutcome.\($0)")) }
-        errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        errors = problems.fieldErrors(request)
         hasErrors = !errors.isEmpty
         fieldErrors = errors.byField
     }

@@ -31,7 +31,7 @@ struct ComplaintsContext: Encodable {
                 status: complaint.status.title[language], url: SiteURL.officeComplaint(.value(complaint.id!)).path)
         }
         values = form?.values ?? ["receivedOn": request.today.description]
-        errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        errors = problems.fieldErrors(request)
         hasErrors = !errors.isEmpty
         fieldErrors = errors.byField
     }

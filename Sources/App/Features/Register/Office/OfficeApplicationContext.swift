@@ -117,7 +117,7 @@ struct OfficeApplicationContext: Encodable {
         reasons = application.decisionReasons
         decided = [.certified, .notCertified, .moreInformationNeeded].contains(application.status)
         queueURL = SiteURL.office.path
-        errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        errors = problems.fieldErrors(request)
         hasErrors = !errors.isEmpty
         fieldErrors = errors.byField
         decisionError = fieldErrors["decision-certified"]

@@ -145,7 +145,7 @@ struct PortfolioPageContext: Encodable {
             ApplicationLink(title: standard.frameworks.version(application.frameworkID, application.frameworkVersion)?.title[language] ?? application.frameworkID,
                             status: application.status.title[language], url: SiteURL.application(.value(application.id!)).path)
         }
-        errors = problems.map { FieldError(field: $0.field, message: request.t($0.messageKey)) }
+        errors = problems.fieldErrors(request)
         hasErrors = !errors.isEmpty
         fieldErrors = errors.byField.reduce(into: [:]) { $0[$1.key.replacingOccurrences(of: "-", with: "_")] = $1.value }
     }

@@ -1,0 +1,79 @@
+import JobcoachCore
+import Vapor
+
+/// The intake form (task 1): its fields, what each is on the page, and its one validation.
+struct IntakeForm: Decodable, Sendable {
+    enum Field: String, FormFieldName {
+        case heldOn, reason, question, motivation
+        case lifeWorld, socialNetwork, professionalNetwork
+        case agreedTrajectory, expectations, followUp, codeOfConduct
+
+        var isRequired: Bool { [.heldOn, .reason, .question].contains(self) }
+
+        /// The message when a required field is empty (the date has the form's own).
+        var missingKey: String? {
+            switch self {
+            case .reason: "intakeReasonMissing"
+            case .question: "intakeQuestionMissing"
+            default: nil
+            }
+        }
+
+        var isText: Bool { self != .heldOn && self != .codeOfConduct }
+    }
+
+    /// The page's sections, in order; the code of conduct is a checkbox in the last one.
+    static let sections: [(legendKey: String, fields: [Field])] = [
+        ("intakeConversation", [.heldOn, .reason, .question, .motivation]),
+        ("intakeLifeWorldSection", [.lifeWorld, .socialNetwork, .professionalNetwork]),
+        ("intakeAgreements", [.agreedTrajectory, .expectations, .followUp]),
+    ]
+
+    static let maximumTextLength = 10_000
+
+    var posted: PostedForm<Field>
+
+    init(from decoder: any Decoder) throws {
+        posted = try PostedForm(from: decoder)
+    }
+
+    /// The form filled in from a stored intake (empty for none).
+    init(_ intake: Intake?) {
+        guard let intake else { posted = PostedForm([:]); return }
+        posted = PostedForm([
+            .heldOn: intake.heldOn, .reason: intake.reason, .question: intake.question, .motivation: intake.motivation,
+            .lifeWorld: intake.lifeWorld, .socialNetwork: intake.socialNetwork, .professionalNetwork: intake.professionalNetwork,
+            .agreedTrajectory: intake.agreedTrajectory, .expectations: intake.expectations, .followUp: intake.followUp,
+            .codeOfConduct: intake.codeOfConductDiscussed ? "yes" : "",
+        ])
+    }
+
+    /// The one validation step: the date it was held (not in the future), the required texts, the
+    /// length of every text. Nil with the problems by field when the form cannot be saved.
+    mutating func validate(today: CalendarDate) -> CalendarDate? {
+        let heldOn = posted.date(.heldOn, required: true)
+        if let heldOn, heldOn > today { posted.problem(.heldOn, "cpdInFuture") }
+        for field in Field.allCases {
+            if let key = field.missingKey, posted[field].isEmpty { posted.problem(field, key) }
+        }
+        for field in Field.allCases where field.isText && posted[field].count > Self.maximumTextLength {
+            posted.problem(field, "formTooLong")
+        }
+        return posted.problems.isEmpty ? heldOn : nil
+    }
+
+    /// Writes the form into the intake row.
+    func apply(to intake: Intake, heldOn: CalendarDate) {
+        intake.heldOn = heldOn.description
+        intake.reason = posted[.reason]
+        intake.question = posted[.question]
+        intake.motivation = posted[.motivation]
+        intake.lifeWorld = posted[.lifeWorld]
+        intake.socialNetwork = posted[.socialNetwork]
+        intake.professionalNetwork = posted[.professionalNetwork]
+        intake.agreedTrajectory = posted[.agreedTrajectory]
+        intake.expectations = posted[.expectations]
+        intake.followUp = posted[.followUp]
+        intake.codeOfConductDiscussed = posted.isChecked(.codeOfConduct)
+    }
+}

@@ -1,0 +1,47 @@
+import JobcoachCore
+import Vapor
+
+/// The inputs of one form: an enum per form, so that a field's name is written once in Swift and
+/// every other place (reading, checking, showing, storing) refers to the case.
+protocol FormFieldName: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
+
+/// A posted form read as the fields of `Field` (trimmed; an absent field is empty), with the checks
+/// of `FormFields`. Only the fields the form declares are read.
+struct PostedForm<Field: FormFieldName>: Decodable, Sendable {
+    private(set) var fields: FormFields
+
+    init(_ values: [Field: String]) {
+        fields = FormFields(Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) }))
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: NamedKey.self)
+        var values: [String: String] = [:]
+        for field in Field.allCases {
+            values[field.rawValue] = try container.decodeIfPresent(String.self, forKey: NamedKey(field.rawValue))
+        }
+        fields = FormFields(values)
+    }
+
+    subscript(field: Field) -> String { fields.value(field.rawValue) }
+
+    /// A ticked checkbox (value "yes").
+    func isChecked(_ field: Field) -> Bool { self[field] == "yes" }
+
+    /// The values by input id, to show the form again.
+    var values: [String: String] { fields.values }
+
+    var problems: [FormProblem] { fields.problems }
+
+    mutating func problem(_ field: Field, _ messageKey: String) { fields.problem(field.rawValue, messageKey) }
+
+    mutating func date(_ field: Field, required: Bool) -> CalendarDate? { fields.date(field.rawValue, required: required) }
+
+    private struct NamedKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
