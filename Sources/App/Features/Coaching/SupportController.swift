@@ -14,102 +14,10 @@ enum SupportController {
 
     static func render(_ request: Request, actor: PracticeActor, file: ClientFile, values: [String: String], errors: [FieldError],
                        status: HTTPStatus = .ok) async throws -> Response {
-        let coaching = try await CoachingFile.load(file, on: request.db)
-        let language = request.language
-        let client = file.client
-        let clientID = try client.requireID()
-        let canWork = actor.canWork(on: client)
-        let make = FormFieldMaker(request: request, prefix: "", values: values, errors: errors.byField)
-        let goalsByID = Dictionary(uniqueKeysWithValues: coaching.goals.compactMap { goal in goal.id.map { ($0, goal) } })
-        let openGoals = coaching.goals.filter { $0.reachedOn == nil }
-        let timeZone = request.application.configuration.timeZone
-
-        let totalMinutes = coaching.support.reduce(0) { $0 + $1.minutes }
-        let logTable = TableView(
-            id: "support-table", caption: request.t("supportCaption"),
-            headers: [request.t("supportHeldOn"), request.t("supportMinutes"), request.t("supportWithWhom"), request.t("supportLocation"),
-                      request.t("supportNotes"), request.t("supportProgress")],
-            rows: coaching.support.map { entry in
-                let progress = entry.progressByGoal.sorted { $0.key < $1.key }.compactMap { goalID, text -> String? in
-                    guard let goal = UUID(uuidString: goalID).flatMap({ goalsByID[$0] }) else { return nil }
-                    return "\(goal.what): \(text)"
-                }
-                return [.init(text: WorkPage.date(entry.heldOn, language)), .init(text: NumberText.format(entry.minutes, in: language)),
-                        .init(text: SupportParty(rawValue: entry.withWhom)?.title[language] ?? entry.withWhom), .init(text: entry.location),
-                        .init(text: entry.notes), .init(text: progress.joined(separator: "\n"))]
-            }, empty: request.t("supportNone"))
-        let parties = SupportParty.allCases.map { ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: values["supportWithWhom"] == $0.rawValue) }
-        let progressFields = openGoals.compactMap { goal -> FormFieldView? in
-            guard let id = goal.id else { return nil }
-            let field = "progress.\(id.uuidString)"
-            return FormFieldView(id: field, label: request.t("supportProgressFor").replacingOccurrences(of: "{goal}", with: goal.what),
-                                 value: values[field] ?? "", error: errors.byField[field], kind: "textarea")
-        }
-
-        let milestoneTable = TableView(
-            id: "milestones-table", caption: request.t("milestonesCaption"),
-            headers: [request.t("milestoneTitle"), request.t("milestoneReachedOn"), request.t("milestoneCelebrated")],
-            rows: try coaching.milestones.map { milestone in
-                [.init(text: milestone.title), .init(text: WorkPage.date(milestone.reachedOn, language)),
-                 milestone.celebrated ? .init(text: request.t("milestoneCelebratedYes"))
-                    : .init(text: request.t("milestoneCelebratedNo"), action: canWork ? InlineAction(
-                        url: SiteURL.clientMilestoneCelebrated(.value(clientID), .value(try milestone.requireID())).path,
-                        csrfToken: request.csrfToken, label: request.t("milestoneMarkCelebrated")) : nil)]
-            }, empty: request.t("milestonesNone"))
-
-        let evaluationTable = TableView(
-            id: "evaluations-table", caption: request.t("evaluationsCaption"),
-            headers: [request.t("evaluationHeldOn"), request.t("evaluationKind"), request.t("evaluationWith"), request.t("evaluationOutcome"),
-                      request.t("evaluationPlanChanges")],
-            rows: coaching.evaluations.map { evaluation in
-                [.init(text: WorkPage.date(evaluation.heldOn, language)), .init(text: request.t("evaluationKind_\(evaluation.kind)")),
-                 .init(text: Self.participants(evaluation, request)), .init(text: evaluation.outcome), .init(text: evaluation.planChanges)]
-            }, empty: request.t("evaluationsNone"))
-
-        let appointmentTable = TableView(
-            id: "appointments-table", caption: request.t("appointmentsCaption"),
-            headers: [request.t("appointmentWhen"), request.t("appointmentMinutes"), request.t("appointmentLocation"), request.t("appointmentTopic")],
-            rows: coaching.appointments.map { appointment in
-                [.init(text: PracticeOptions.dateTime(appointment.startsAt, timeZone: timeZone, language: language)),
-                 .init(text: NumberText.format(appointment.minutes, in: language)), .init(text: appointment.location), .init(text: appointment.topic)]
-            }, empty: request.t("appointmentsNone"))
-
-        let blocks = [
-            WorkBlock(id: "log", heading: request.t("supportHeading"),
-                      text: request.t("supportTotal").replacingOccurrences(of: "{hours}", with: WorkPage.hours(totalMinutes, language))
-                        .replacingOccurrences(of: "{count}", with: String(coaching.support.count)),
-                      tables: [logTable],
-                      forms: WorkPage.form(request, actor: actor, client: client, id: "support-form", url: .clientSupport(.value(clientID)), sections: [
-                          FormSectionView(legend: request.t("supportNew"), fields: [
-                              make.field("supportHeldOn", kind: "date", optional: false),
-                              make.field("supportMinutes", optional: false, inputMode: "numeric"),
-                              make.field("supportWithWhom", kind: "select", optional: false,
-                                         options: [ChoiceOption(value: "", label: request.t("chooseOne"), selected: (values["supportWithWhom"] ?? "").isEmpty)] + parties),
-                              make.field("supportLocation"), make.field("supportNotes", kind: "textarea", optional: false),
-                          ] + progressFields),
-                      ], submitKey: "supportAdd")),
-            WorkBlock(id: "milestones", heading: request.t("milestonesHeading"), text: request.t("milestonesLead"), tables: [milestoneTable],
-                      forms: WorkPage.form(request, actor: actor, client: client, id: "milestone-form", url: .clientMilestones(.value(clientID)), sections: [
-                          FormSectionView(legend: request.t("milestoneNew"), fields: [
-                              make.field("milestoneTitle", optional: false), make.field("milestoneReachedOn", kind: "date", optional: false),
-                          ], singles: [CheckOption(name: "milestoneCelebrated", id: "milestoneCelebrated", label: request.t("milestoneCelebratedNow"),
-                                                   hint: "", checked: values["milestoneCelebrated"] == "yes")]),
-                      ], submitKey: "milestoneAdd")),
-            WorkBlock(id: "evaluations", heading: request.t("evaluationsHeading"), text: request.t("evaluationsLead"), tables: [evaluationTable],
-                      forms: WorkPage.form(request, actor: actor, client: client, id: "evaluation-form", url: .clientEvaluations(.value(clientID)),
-                                           sections: [evaluationSection(request, make: make, values: values, errors: errors, kind: "interim")],
-                                           submitKey: "evaluationAdd")),
-            WorkBlock(id: "appointments", heading: request.t("appointmentsHeading"), text: request.t("appointmentsLead"), tables: [appointmentTable],
-                      forms: WorkPage.form(request, actor: actor, client: client, id: "appointment-form", url: .clientAppointments(.value(clientID)), sections: [
-                          FormSectionView(legend: request.t("appointmentNew"), fields: [
-                              make.field("appointmentDate", kind: "date", optional: false), make.field("appointmentTime", kind: "time", optional: false),
-                              make.field("appointmentMinutes", optional: false, inputMode: "numeric"),
-                              make.field("appointmentLocation", optional: false), make.field("appointmentTopic", optional: false),
-                          ]),
-                      ], submitKey: "appointmentAdd")),
-        ]
+        let model = try await SupportPage.Model.load(file, actor: actor, on: request.db)
+        let content = SupportPage.Content(model: model, request: request, actor: actor, values: values, errors: errors)
         return try await WorkPage.render(request, actor: actor, file: file, titleKey: "supportTitle", leadKey: "supportLead",
-                                         audit: "support.viewed", blocks: blocks, errors: errors, status: status)
+                                         audit: "support.viewed", blocks: try content.blocks, errors: errors, status: status)
     }
 
     static func participants(_ evaluation: Evaluation, _ request: Request) -> String {

@@ -1,0 +1,148 @@
+import Fluent
+import Foundation
+import JobcoachCore
+import Vapor
+
+/// The support page (task 6): a model that loads what the page shows, and a content that puts it in
+/// the visitor's language as blocks (log, milestones, evaluations, appointments), each with its form.
+enum SupportPage {
+    struct Model: Sendable {
+        let file: ClientFile
+        let coaching: CoachingFile
+        let canWork: Bool
+
+        static func load(_ file: ClientFile, actor: PracticeActor, on database: any Database) async throws -> Model {
+            Model(file: file, coaching: try await CoachingFile.load(file, on: database), canWork: actor.canWork(on: file.client))
+        }
+
+        /// Goals not reached yet: each gets a progress field in the support form.
+        var openGoals: [CoachingGoal] { coaching.goals.filter { $0.reachedOn == nil } }
+
+        var totalMinutes: Int { coaching.support.reduce(0) { $0 + $1.minutes } }
+
+        /// An entry's progress notes as "goal: note", in the order of the goals' ids; notes about a
+        /// goal that no longer exists are left out.
+        func progress(of entry: SupportEntry) -> [String] {
+            let goalsByID = Dictionary(coaching.goals.compactMap { goal in goal.id.map { ($0, goal) } }, uniquingKeysWith: { first, _ in first })
+            return entry.progressByGoal.sorted { $0.key < $1.key }.compactMap { goalID, text in
+                UUID(uuidString: goalID).flatMap { goalsByID[$0] }.map { "\($0.what): \(text)" }
+            }
+        }
+    }
+
+    struct Content {
+        let model: Model
+        let request: Request
+        let actor: PracticeActor
+        let values: [String: String]
+        let errors: [FieldError]
+
+        private var language: Language { request.language }
+        private var clientID: UUID { model.file.client.id! }
+        private var make: FormFieldMaker { FormFieldMaker(request: request, prefix: "", values: values, errors: errors.byField) }
+
+        var blocks: [WorkBlock] {
+            get throws { [log, try milestones, evaluations, appointments] }
+        }
+
+        private func form(_ id: String, _ url: SiteURL, _ sections: [FormSectionView], submitKey: String) -> [FormView] {
+            WorkPage.form(request, actor: actor, client: model.file.client, id: id, url: url, sections: sections, submitKey: submitKey)
+        }
+
+        var log: WorkBlock {
+            let coaching = model.coaching
+            let table = TableView(
+                id: "support-table", caption: request.t("supportCaption"),
+                headers: [request.t("supportHeldOn"), request.t("supportMinutes"), request.t("supportWithWhom"), request.t("supportLocation"),
+                          request.t("supportNotes"), request.t("supportProgress")],
+                rows: coaching.support.map { entry in
+                    [.init(text: WorkPage.date(entry.heldOn, language)), .init(text: NumberText.format(entry.minutes, in: language)),
+                     .init(text: SupportParty(rawValue: entry.withWhom)?.title[language] ?? entry.withWhom), .init(text: entry.location),
+                     .init(text: entry.notes), .init(text: model.progress(of: entry).joined(separator: "\n"))]
+                }, empty: request.t("supportNone"))
+            let parties = SupportParty.allCases.map {
+                ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: values["supportWithWhom"] == $0.rawValue)
+            }
+            let progressFields = model.openGoals.compactMap { goal -> FormFieldView? in
+                guard let id = goal.id else { return nil }
+                let field = "progress.\(id.uuidString)"
+                return FormFieldView(id: field, label: request.t("supportProgressFor").replacingOccurrences(of: "{goal}", with: goal.what),
+                                     value: values[field] ?? "", error: errors.byField[field], kind: "textarea")
+            }
+            let chooseOne = ChoiceOption(value: "", label: request.t("chooseOne"), selected: (values["supportWithWhom"] ?? "").isEmpty)
+            let fields = [
+                make.field("supportHeldOn", kind: "date", optional: false),
+                make.field("supportMinutes", optional: false, inputMode: "numeric"),
+                make.field("supportWithWhom", kind: "select", optional: false, options: [chooseOne] + parties),
+                make.field("supportLocation"), make.field("supportNotes", kind: "textarea", optional: false),
+            ] + progressFields
+            return WorkBlock(id: "log", heading: request.t("supportHeading"),
+                             text: request.t("supportTotal").replacingOccurrences(of: "{hours}", with: WorkPage.hours(model.totalMinutes, language))
+                                 .replacingOccurrences(of: "{count}", with: String(coaching.support.count)),
+                             tables: [table],
+                             forms: form("support-form", .clientSupport(.value(clientID)),
+                                         [FormSectionView(legend: request.t("supportNew"), fields: fields)], submitKey: "supportAdd"))
+        }
+
+        var milestones: WorkBlock {
+            get throws {
+                let table = TableView(
+                    id: "milestones-table", caption: request.t("milestonesCaption"),
+                    headers: [request.t("milestoneTitle"), request.t("milestoneReachedOn"), request.t("milestoneCelebrated")],
+                    rows: try model.coaching.milestones.map { milestone in
+                        [.init(text: milestone.title), .init(text: WorkPage.date(milestone.reachedOn, language)), try celebration(milestone)]
+                    }, empty: request.t("milestonesNone"))
+                let section = FormSectionView(
+                    legend: request.t("milestoneNew"),
+                    fields: [make.field("milestoneTitle", optional: false), make.field("milestoneReachedOn", kind: "date", optional: false)],
+                    singles: [CheckOption(name: "milestoneCelebrated", id: "milestoneCelebrated", label: request.t("milestoneCelebratedNow"),
+                                          hint: "", checked: values["milestoneCelebrated"] == "yes")])
+                return WorkBlock(id: "milestones", heading: request.t("milestonesHeading"), text: request.t("milestonesLead"), tables: [table],
+                                 forms: form("milestone-form", .clientMilestones(.value(clientID)), [section], submitKey: "milestoneAdd"))
+            }
+        }
+
+        /// "Celebrated", or "not yet" with the button to mark it for whoever works on the client.
+        private func celebration(_ milestone: Milestone) throws -> TableView.Cell {
+            if milestone.celebrated { return .init(text: request.t("milestoneCelebratedYes")) }
+            let action = model.canWork ? InlineAction(
+                url: SiteURL.clientMilestoneCelebrated(.value(clientID), .value(try milestone.requireID())).path,
+                csrfToken: request.csrfToken, label: request.t("milestoneMarkCelebrated")) : nil
+            return .init(text: request.t("milestoneCelebratedNo"), action: action)
+        }
+
+        var evaluations: WorkBlock {
+            let table = TableView(
+                id: "evaluations-table", caption: request.t("evaluationsCaption"),
+                headers: [request.t("evaluationHeldOn"), request.t("evaluationKind"), request.t("evaluationWith"), request.t("evaluationOutcome"),
+                          request.t("evaluationPlanChanges")],
+                rows: model.coaching.evaluations.map { evaluation in
+                    [.init(text: WorkPage.date(evaluation.heldOn, language)), .init(text: request.t("evaluationKind_\(evaluation.kind)")),
+                     .init(text: SupportController.participants(evaluation, request)), .init(text: evaluation.outcome),
+                     .init(text: evaluation.planChanges)]
+                }, empty: request.t("evaluationsNone"))
+            let section = SupportController.evaluationSection(request, make: make, values: values, errors: errors, kind: "interim")
+            return WorkBlock(id: "evaluations", heading: request.t("evaluationsHeading"), text: request.t("evaluationsLead"), tables: [table],
+                             forms: form("evaluation-form", .clientEvaluations(.value(clientID)), [section], submitKey: "evaluationAdd"))
+        }
+
+        var appointments: WorkBlock {
+            let timeZone = request.application.configuration.timeZone
+            let table = TableView(
+                id: "appointments-table", caption: request.t("appointmentsCaption"),
+                headers: [request.t("appointmentWhen"), request.t("appointmentMinutes"), request.t("appointmentLocation"), request.t("appointmentTopic")],
+                rows: model.coaching.appointments.map { appointment in
+                    [.init(text: PracticeOptions.dateTime(appointment.startsAt, timeZone: timeZone, language: language)),
+                     .init(text: NumberText.format(appointment.minutes, in: language)), .init(text: appointment.location),
+                     .init(text: appointment.topic)]
+                }, empty: request.t("appointmentsNone"))
+            let section = FormSectionView(legend: request.t("appointmentNew"), fields: [
+                make.field("appointmentDate", kind: "date", optional: false), make.field("appointmentTime", kind: "time", optional: false),
+                make.field("appointmentMinutes", optional: false, inputMode: "numeric"),
+                make.field("appointmentLocation", optional: false), make.field("appointmentTopic", optional: false),
+            ])
+            return WorkBlock(id: "appointments", heading: request.t("appointmentsHeading"), text: request.t("appointmentsLead"), tables: [table],
+                             forms: form("appointment-form", .clientAppointments(.value(clientID)), [section], submitKey: "appointmentAdd"))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+@testable import App
+import Fluent
+import Foundation
+import JobcoachCore
+import Testing
+import Vapor
+import VaporTesting
+
+extension AppTests {
+    /// Page models checked for what they load for a fixture, not by the words on the page.
+    @Suite struct PageModelTests {
+        /// A request as a handler sees it, with the practice actor resolved.
+        static func request(_ app: Application, actor user: User) async throws -> Request {
+            let request = Request(application: app, on: app.eventLoopGroup.next())
+            request.auth.login(user)
+            _ = try await ScopeMiddleware<PracticeScope>().respond(to: request, chainingTo: NoResponder())
+            return request
+        }
+
+        struct NoResponder: AsyncResponder {
+            func respond(to request: Request) async throws -> Response { Response(status: .noContent) }
+        }
+
+        @Test func theSupportPageLoadsTheLogProgressByGoalAndOnlyOpenGoals() async throws {
+            try await withApp { app async throws in
+                let agency = try await app.makeAgency()
+                let (coach, browser) = try await app.member("coach@example.org", of: agency, team: agency.north)
+                let (lead, _) = try await app.member("lead@example.org", role: .teamLead, of: agency, team: agency.north)
+                let (path, client) = try await app.placedClient("Sanne Bakker", browser: browser, employer: "Bakkerij Korenaar")
+                try await browser.submit(path + "/plan", to: path + "/goals", form: TestBrowser.goal(app.today, what: "Op tijd beginnen"))
+                try await browser.submit(path + "/plan", to: path + "/goals", form: TestBrowser.goal(app.today, what: "Zelf pauze nemen"))
+                let goals = try await CoachingGoal.query(on: app.db).sort(\.$createdAt).all()
+                #expect(goals.count == 2)
+                let reached = try #require(goals.first { $0.what == "Zelf pauze nemen" })
+                try await browser.submit(path + "/plan", to: path + "/goals/\(reached.id!)/reached", form: [:])
+                let open = try #require(goals.first { $0.what == "Op tijd beginnen" })
+                for minutes in ["90", "45"] {
+                    try await browser.submit(path + "/support", form: [
+                        "supportHeldOn": app.today.description, "supportMinutes": minutes, "supportWithWhom": "client",
+                        "supportNotes": "Geoefend", "progress.\(open.id!.uuidString)": "Twee keer op tijd",
+                    ])
+                }
+
+                let request = try await Self.request(app, actor: coach)
+                let file = try await ClientFile.load(client, on: request)
+                let model = try await SupportPage.Model.load(file, actor: try request.practiceActor, on: app.db)
+                #expect(model.canWork)
+                #expect(model.totalMinutes == 135)
+                #expect(model.coaching.support.count == 2)
+                #expect(model.openGoals.map(\.what) == ["Op tijd beginnen"])
+                #expect(model.coaching.support.map { model.progress(of: $0) } == [["Op tijd beginnen: Twee keer op tijd"], ["Op tijd beginnen: Twee keer op tijd"]])
+
+                let leadRequest = try await Self.request(app, actor: lead)
+                let seenByLead = try await SupportPage.Model.load(file, actor: try leadRequest.practiceActor, on: app.db)
+                #expect(!seenByLead.canWork, "the team lead sees the page without its forms")
+                let content = SupportPage.Content(model: seenByLead, request: leadRequest, actor: try leadRequest.practiceActor, values: [:], errors: [])
+                #expect(try content.blocks.allSatisfy { $0.forms.isEmpty })
+                #expect(try content.blocks.map(\.id) == ["log", "milestones", "evaluations", "appointments"])
+            }
+        }
+    }
+}
