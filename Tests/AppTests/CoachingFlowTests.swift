@@ -8,7 +8,7 @@ import Vapor
 import VaporTesting
 
 extension AppTests {
-    /// Issue 5 through the pages: the coaching plan, support with fading, closing and follow-ups,
+    /// Coaching after the placement through the pages: the coaching plan, support with fading, closing and follow-ups,
     /// reports with consent, the caseload with its limit, the client's own page, and privacy rights.
     @Suite struct CoachingFlowTests {
         @Test func aGoalMustBeSmartAndEachMissingPartIsNamed() async throws {

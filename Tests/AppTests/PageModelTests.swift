@@ -58,5 +58,32 @@ extension AppTests {
                 #expect(try content.blocks.map(\.id) == ["log", "milestones", "evaluations", "appointments"])
             }
         }
+
+        @Test func theClosingPageLoadsTheFollowUpScheduleFromThePlacement() async throws {
+            try await withApp { app async throws in
+                let agency = try await app.makeAgency()
+                let (coach, browser) = try await app.member("coach@example.org", of: agency, team: agency.north)
+                let (path, client) = try await app.placedClient("Sanne Bakker", browser: browser, employer: "Bakkerij Korenaar")
+                let unplaced = try await browser.newClient("Daan Jansen")
+                try await browser.submit(path + "/closing", to: path + "/follow-ups", form: [
+                    "followUpMonths": "3", "followUpHeldOn": app.today.description, "followUpEmployed": "yes",
+                    "followUpHours": "16", "followUpSameEmployer": "yes", "followUpSupportNeeded": "no",
+                ])
+                let request = try await Self.request(app, actor: coach)
+                let actor = try request.practiceActor
+                let model = try await ClosingPage.Model.load(try await ClientFile.load(client, on: request), actor: actor,
+                                                             today: app.today, on: app.db)
+                #expect(model.followUps?.map(\.check.monthsAfter) == [3, 6, 12])
+                #expect(model.openFollowUps == [6, 12])
+                #expect(model.check(monthsAfter: 3)?.stillEmployed == true)
+                #expect(model.closingEvaluations.isEmpty)
+
+                let other = try await app.clientRecord(named: "Daan Jansen")
+                #expect(unplaced == "/clients/\(other.id!)")
+                let none = try await ClosingPage.Model.load(try await ClientFile.load(other, on: request), actor: actor,
+                                                            today: app.today, on: app.db)
+                #expect(none.followUps == nil && none.openFollowUps.isEmpty, "no schedule without a placement")
+            }
+        }
     }
 }

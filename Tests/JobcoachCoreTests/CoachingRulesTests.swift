@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import JobcoachCore
 
-/// The rules of issue 5's coaching: SMART goals, the fading plan, follow-up due dates and the
-/// caseload limit.
+/// The rules of coaching after the placement: SMART goals, the fading plan, follow-up due dates,
+/// the caseload limit and how long a contact or an appointment may last.
 @Suite struct CoachingRulesTests {
     func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
 
@@ -143,5 +143,31 @@ import Testing
         #expect(load.isOver && load.percentage == 120 && load.placesLeft == 0)
         let room = CaseloadLimit().load(clients: 12, hoursPerWeek: 36)
         #expect(!room.isOver && room.percentage == 60 && room.placesLeft == 8)
+    }
+
+    // MARK: Length of a contact or an appointment
+
+    @Test(arguments: [(1, nil), (60, nil), (1_439, nil), (1_440, nil), (1_441, CoachingDuration.Problem.tooLong),
+                      (0, .notPositive), (-15, .notPositive)] as [(Int, CoachingDuration.Problem?)])
+    func aSupportContactLastsMoreThanNoneAndAtMostADay(_ minutes: Int, _ expected: CoachingDuration.Problem?) {
+        #expect(CoachingDuration.supportEntry.problem(minutes: minutes) == expected)
+    }
+
+    @Test(arguments: [(1, nil), (479, nil), (480, nil), (481, CoachingDuration.Problem.tooLong),
+                      (0, .notPositive), (-1, .notPositive)] as [(Int, CoachingDuration.Problem?)])
+    func anAppointmentLastsMoreThanNoneAndAtMostAWorkingDay(_ minutes: Int, _ expected: CoachingDuration.Problem?) {
+        #expect(CoachingDuration.appointment.problem(minutes: minutes) == expected)
+    }
+
+    @Test func aDurationThatIsNotANumberIsNamedAsSuch() {
+        #expect(CoachingDuration.supportEntry.problem(minutes: nil) == .notANumber)
+        #expect(CoachingDuration.appointment.problem(minutes: nil) == .notANumber)
+        #expect(CoachingDuration.supportEntry.maximumMinutes == 24 * 60)
+        #expect(CoachingDuration.appointment.maximumMinutes == 8 * 60)
+    }
+
+    @Test(arguments: [(0.0, 0.0), (0.1, 0.0), (0.125, 0.25), (50.0 / 60, 0.75), (53.0 / 60, 1.0), (1.5, 1.5), (10.3, 10.25)])
+    func supportHoursAreShownToTheQuarterHour(_ hours: Double, _ expected: Double) {
+        #expect(CoachingDuration.roundedToQuarterHour(hours) == expected)
     }
 }

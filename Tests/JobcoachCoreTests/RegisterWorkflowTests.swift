@@ -41,6 +41,18 @@ import Testing
         #expect(OpenBadgeCredential.timestamp(until) == "2028-02-29T00:00:00Z")
     }
 
+    @Test func aCertificateIssuedWhileTheLocalDayIsAheadOfUTCIsValidAtOnce() {
+        // 23:30 UTC on 1 December is already 2 December in Amsterdam.
+        let issuedAt = Date(timeIntervalSince1970: CalendarDate("2026-12-01")!.startOfDayUTC.timeIntervalSince1970 + 23.5 * 3_600)
+        let policy = CertificationPolicy(validityYears: 4)
+        let (from, until) = CertificateFacts.validity(from: CalendarDate("2026-12-02")!, policy: policy, issuedAt: issuedAt)
+        #expect(from == issuedAt)
+        #expect(OpenBadgeCredential.timestamp(until) == "2030-12-02T00:00:00Z")
+        #expect(CertificateStatus.at(issuedAt, standing: .active, validFrom: from, validUntil: until) == .valid)
+        let later = CertificateFacts.validity(from: CalendarDate("2026-12-01")!, policy: policy, issuedAt: issuedAt)
+        #expect(OpenBadgeCredential.timestamp(later.from) == "2026-12-01T00:00:00Z", "the start of the day when UTC's day is the same")
+    }
+
     @Test func theExperienceLogGivesStartHoursAndPractising() {
         let log = [ExperiencePeriod(startedOn: CalendarDate("2018-03-01")!, endedOn: CalendarDate("2020-12-31")!, hours: 900),
                    ExperiencePeriod(startedOn: CalendarDate("2021-02-01")!, endedOn: nil, hours: 600),

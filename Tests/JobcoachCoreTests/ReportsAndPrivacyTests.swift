@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import JobcoachCore
 
-/// Issue 5's reports to the commissioner, the anonymised peer-review summary and the coach's list
+/// The reports to the commissioner, the anonymised peer-review summary and the coach's list
 /// of due actions.
 @Suite struct ReportsAndPrivacyTests {
     func day(_ text: String) -> CalendarDate { CalendarDate(text)! }

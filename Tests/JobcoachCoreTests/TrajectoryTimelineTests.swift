@@ -43,4 +43,14 @@ import Testing
         #expect(timeline.currentPhase == .workplaceProfile)
         #expect(timeline.leadTimes(now: Self.day(5)).map(\.days) == [2, 2, 1])
     }
+
+    @Test(arguments: [(0.0, 0), (0.5, 0), (0.999, 0), (1.0, 1), (1.5, 1), (30.0, 30), (-0.5, 0), (-3.0, 0)])
+    func daysInAPhaseAreWholeDaysRoundedDownAndNeverNegative(_ elapsed: Double, _ expected: Int) {
+        #expect(TrajectoryTimeline.daysInPhase(since: Self.start, now: Self.day(elapsed)) == expected)
+    }
+
+    @Test func theLastSecondBeforeAFullDayStillCountsAsTheDayBefore() {
+        #expect(TrajectoryTimeline.daysInPhase(since: Self.start, now: Self.day(7).addingTimeInterval(-1)) == 6)
+        #expect(TrajectoryTimeline.daysInPhase(since: Self.start, now: Self.day(7)) == 7)
+    }
 }

@@ -1,4 +1,4 @@
-"""The client's own page and the privacy pages in a real browser (issue 5). The demo client reads their
+"""The client's own page and the privacy pages in a real browser. The demo client reads their
 easy-read page in both languages, adds the next appointment to their calendar and changes who may
 have which report, and cannot open the coach's pages. A coach invites a new client, who signs in with
 the one-time password, must choose their own and then sees an empty page of their own. The coach

@@ -1,4 +1,4 @@
-"""Coaching in a real browser (issue 5): a job coach works with a placed client from the coaching plan
+"""Coaching in a real browser: a job coach works with a placed client from the coaching plan
 through on-the-job support, the fading plan, closing and the follow-up checks to the reports for the
 commissioner, making mistakes on the way. Every page it passes is checked by axe, in Dutch and once
 in English. The team lead sees the same pages read-only; a coach of another team cannot open them.

@@ -2,7 +2,7 @@ import Foundation
 import JobcoachCore
 import SQLKit
 
-/// The records of issue 5 for a demo trajectory with a placement: a coaching plan with three goals,
+/// The coaching records of a demo trajectory with a placement: a coaching plan with three goals,
 /// weekly support that fades, a fading plan, milestones, evaluations, an appointment ahead, and for
 /// trajectories past support the closing and the follow-up checks due so far (some left undone, so the
 /// caseload has overdue items). Collected as rows and inserted many at a time.

@@ -374,7 +374,7 @@ struct DemoPractice {
             try await row.create(on: db)
             workplace.status = "filled"
             try await workplace.update(on: db)
-            // Issue 5: plan, support, fading, closing and follow-ups as far as the trajectory has come.
+            // The coaching records: plan, support, fading, closing and follow-ups as far as the trajectory has come.
             var coaching = DemoCoaching()
             var random = SeededRandom(seed: UInt64(plan.name.unicodeScalars.reduce(7) { $0 &* 31 &+ UInt64($1.value) }))
             coaching.add(organisationID: organisationID, trajectoryID: trajectoryID, coachID: try coach.requireID(), phase: trajectory.phase,

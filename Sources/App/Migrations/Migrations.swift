@@ -5,14 +5,14 @@ import Vapor
 /// schema is a new migration in a new numbered folder, with its revert.
 enum Migrations {
     static func register(on app: Application) {
-        // 001: the foundation (issue 2): accounts, API tokens, the audit trail, login throttling
+        // 001: the foundation: accounts, API tokens, the audit trail, login throttling
         // and database sessions.
         app.migrations.add(CreateUsers())
         app.migrations.add(CreateAPITokens())
         app.migrations.add(CreateAuditEntries())
         app.migrations.add(CreateLoginAttempts())
         app.migrations.add(CreateSessions())
-        // 002: the register (issue 3): portfolios with evidence, applications with two assessors,
+        // 002: the register: portfolios with evidence, applications with two assessors,
         // certificates, permanent education and complaints.
         app.migrations.add(CreatePortfolios())
         app.migrations.add(CreateEvidenceFiles())
@@ -21,12 +21,12 @@ enum Migrations {
         app.migrations.add(CreateCertificates())
         app.migrations.add(CreateCPDActivities())
         app.migrations.add(CreateComplaints())
-        // 003: the practice (issue 4): agencies and teams, commissioners, employers and workplaces,
+        // 003: the practice: agencies and teams, commissioners, employers and workplaces,
         // clients and their trajectories.
         app.migrations.add(CreateOrganisations())
         app.migrations.add(CreatePartners())
         app.migrations.add(CreateTrajectories())
-        // 004: the practice, part 2 (issue 5): coaching plan, support, fading, closing, follow-ups,
+        // 004: the practice after the placement: coaching plan, support, fading, closing, follow-ups,
         // appointments, reports with consent, client accounts, agency policies, peer review.
         app.migrations.add(CreateCoaching())
         app.migrations.add(CreateReportsAndAccounts())

@@ -16,7 +16,8 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     /// Set up agencies and teams and say who works where.
     case manageOrganisations
     /// Work with clients of one's own caseload and with the agency's employers, workplaces and
-    /// commissioners. Which clients is decided per record (`PracticeAccess`).
+    /// commissioners. Which clients is decided per record in the app: by `PracticeActor`, which the
+    /// request scopes (`ClientScope` and the others) apply.
     case workWithClients
     /// See the caseloads of one's team and assign its clients to its coaches.
     case leadTeam

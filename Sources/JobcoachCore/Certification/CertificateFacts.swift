@@ -28,6 +28,14 @@ public struct CertificateFacts: Hashable, Sendable {
     public static func validity(from day: CalendarDate, policy: CertificationPolicy) -> (from: Date, until: Date) {
         (day.startOfDayUTC, day.adding(years: policy.validityYears).startOfDayUTC)
     }
+
+    /// The validity of a certificate issued at a moment on its local `day`: as `validity(from:policy:)`,
+    /// but never starting after the moment of issue, so that a certificate issued in the hours when
+    /// the local day is ahead of UTC's is valid at once.
+    public static func validity(from day: CalendarDate, policy: CertificationPolicy, issuedAt: Date) -> (from: Date, until: Date) {
+        let (from, until) = validity(from: day, policy: policy)
+        return (min(from, issuedAt), until)
+    }
 }
 
 extension CalendarDate {

@@ -43,7 +43,7 @@ public struct CommissionerReport: Sendable {
     public init(kind: ReportKind, facts: ReportFacts, language: Language) {
         let allowed = Self.fields(for: kind)
         func text(_ nl: String, _ en: String) -> String { LocalizedText(nl: nl, en: en)[language] }
-        func hours(_ value: Double) -> String { NumberText.format((value * 4).rounded() / 4, in: language) }
+        func hours(_ value: Double) -> String { NumberText.format(CoachingDuration.roundedToQuarterHour(value), in: language) }
         var sections: [Section] = []
         var rows: [Row] = []
         func add(_ field: String, _ label: String, _ value: String, items: [String] = []) {

@@ -51,6 +51,16 @@ public struct TrajectoryTimeline: Sendable {
     /// Whole days from start to now, or to the end for an ended trajectory.
     public func totalDays(now: Date) -> Int {
         let end = currentPhase.isOpen ? now : currentPhaseSince
-        return Int(max(0, end.timeIntervalSince(startedAt)) / 86_400)
+        return Self.wholeDays(from: startedAt, to: end)
+    }
+
+    /// Whole days a trajectory has been in its phase at `now`, entered at `since`: rounded down, and
+    /// 0 for a phase entered after `now`.
+    public static func daysInPhase(since: Date, now: Date) -> Int {
+        wholeDays(from: since, to: now)
+    }
+
+    static func wholeDays(from start: Date, to end: Date) -> Int {
+        Int(max(0, end.timeIntervalSince(start)) / 86_400)
     }
 }

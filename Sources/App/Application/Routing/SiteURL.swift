@@ -24,7 +24,7 @@ enum SiteURL: Sendable {
     case stylesheet
     case benchBare
     case api(APIURL)
-    // The register (issue 3).
+    // The register.
     case eligibility
     case portfolio
     case portfolioProfile
@@ -52,7 +52,7 @@ enum SiteURL: Sendable {
     case publicRegister
     case verify
     case jwks
-    // The practice (issue 4).
+    // The practice.
     case caseload
     case clients
     case clientNew

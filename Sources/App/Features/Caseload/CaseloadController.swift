@@ -61,11 +61,11 @@ enum CaseloadController {
         }
         _ = timeZone
         let rows = clients.map { client in
-            let days = Int(max(0, now.timeIntervalSince(client.phaseSince)) / 86_400)
+            let days = TrajectoryTimeline.daysInPhase(since: client.phaseSince, now: now)
             return CaseloadContext.Row(
                 name: client.name, url: SiteURL.client(.value(client.clientID)).path,
                 phase: client.phase.title[language],
-                daysInPhase: request.t(days == 1 ? "practiceDay" : "practiceDays").replacingOccurrences(of: "{days}", with: NumberText.format(days, in: language)),
+                daysInPhase: PracticeOptions.days(days, request),
                 started: CalendarDate(client.startedAt, in: request.application.configuration.timeZone).text(in: language),
                 coach: coachNames[client.coachID] ?? "")
         }

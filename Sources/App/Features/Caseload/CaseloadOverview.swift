@@ -103,7 +103,7 @@ struct CaseloadOverview: Sendable {
         let byPhase = Dictionary(grouping: openItems, by: \.phase)
         return TrajectoryPhase.allCases.compactMap { phase in
             guard let items = byPhase[phase], !items.isEmpty else { return nil }
-            let days = items.map { Int(max(0, now.timeIntervalSince($0.phaseSince)) / 86_400) }
+            let days = items.map { TrajectoryTimeline.daysInPhase(since: $0.phaseSince, now: now) }
             return (phase, items.count, Int((Double(days.reduce(0, +)) / Double(days.count)).rounded()), days.max() ?? 0)
         }
     }

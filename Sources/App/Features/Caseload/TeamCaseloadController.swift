@@ -92,7 +92,7 @@ enum TeamCaseloadController {
             let actions = overview.actions[item.trajectoryID] ?? []
             let overdue = actions.filter { $0.isOverdue(on: today) }.count
             return [item.name, names[item.coachID] ?? "", item.phase.title[language],
-                    String(Int(max(0, now.timeIntervalSince(item.phaseSince)) / 86_400)),
+                    String(TrajectoryTimeline.daysInPhase(since: item.phaseSince, now: now)),
                     CalendarDate(item.startedAt, in: timeZone).description, String(overdue), String(actions.count - overdue)]
         }
         let text = CSVText.document(header: ["client", "coach", "phase", "days_in_phase", "trajectory_started", "overdue_actions", "actions_due_soon"],

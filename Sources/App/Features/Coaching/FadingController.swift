@@ -14,67 +14,10 @@ enum FadingController {
 
     static func render(_ request: Request, actor: PracticeActor, file: ClientFile, values: [String: String], errors: [FieldError],
                        status: HTTPStatus = .ok) async throws -> Response {
-        let coaching = try await CoachingFile.load(file, on: request.db)
-        let language = request.language
-        let client = file.client
-        let clientID = try client.requireID()
-        var formValues = values
-        if values.isEmpty, let plan = coaching.fading?.core {
-            formValues["fadingWeeks"] = plan.weeks.map { "\($0.startsOn) \(NumberText.format($0.plannedHours, in: .en))" }.joined(separator: "\n")
-        }
-        let make = FormFieldMaker(request: request, prefix: "", values: formValues, errors: errors.byField)
-        var blocks: [WorkBlock] = []
-        if let comparison = coaching.fadingComparison, let plan = coaching.fading?.core {
-            let planned = request.t("fadingPlanned"), given = request.t("fadingGiven")
-            let chart = BarChartView(
-                id: "fading-chart", title: request.t("fadingChartTitle"),
-                summary: request.t("fadingSummary")
-                    .replacingOccurrences(of: "{planned}", with: NumberText.format(comparison.plannedTotal, in: language))
-                    .replacingOccurrences(of: "{given}", with: NumberText.format(comparison.givenTotal, in: language))
-                    .replacingOccurrences(of: "{takeover}", with: plan.takeoverOn.text(in: language)),
-                groups: comparison.rows.enumerated().map { index, row in
-                    (label: String(index + 1), values: [row.plannedHours, row.givenHours],
-                     titles: ["\(planned): \(NumberText.format(row.plannedHours, in: language))", "\(given): \(NumberText.format(row.givenHours, in: language))"])
-                },
-                series: [planned, given], unit: request.t("hoursShort"))
-            let table = TableView(
-                id: "fading-table", caption: request.t("fadingTableCaption"),
-                headers: [request.t("fadingWeek"), request.t("fadingStartsOn"), planned, given, request.t("fadingDifference")],
-                rows: comparison.rows.enumerated().map { index, row in
-                    let difference = row.differenceHours
-                    return [.init(text: String(index + 1)), .init(text: row.startsOn.text(in: language)),
-                            .init(text: NumberText.format(row.plannedHours, in: language)), .init(text: NumberText.format(row.givenHours, in: language)),
-                            .init(text: (difference > 0 ? "+" : "") + NumberText.format(difference, in: language))]
-                }, empty: "")
-            var text = request.t("fadingTakeover").replacingOccurrences(of: "{date}", with: plan.takeoverOn.text(in: language))
-            if comparison.givenOutsideHours > 0 {
-                text += " " + request.t("fadingOutside").replacingOccurrences(of: "{hours}", with: NumberText.format(comparison.givenOutsideHours, in: language))
-            }
-            blocks.append(WorkBlock(id: "comparison", heading: request.t("fadingComparison"), text: text, charts: [chart], tables: [table]))
-        } else {
-            blocks.append(WorkBlock(id: "comparison", heading: request.t("fadingComparison"), text: request.t("fadingNone")))
-        }
-        let placedOn = file.activePlacement.flatMap { CalendarDate($0.startOn) }
-        var newValues = values
-        if newValues["fadingStart"] == nil, let placedOn { newValues["fadingStart"] = placedOn.description }
-        let newMake = FormFieldMaker(request: request, prefix: "", values: newValues, errors: errors.byField)
-        blocks.append(WorkBlock(id: "linear", heading: request.t("fadingLinearHeading"), text: request.t("fadingLinearLead"),
-                                forms: WorkPage.form(request, actor: actor, client: client, id: "fading-linear-form", url: .clientFading(.value(clientID)), sections: [
-                                    FormSectionView(legend: request.t("fadingLinearHeading"), fields: [
-                                        newMake.field("fadingStart", kind: "date", optional: false),
-                                        newMake.field("fadingFirstHours", optional: false, inputMode: "decimal"),
-                                        newMake.field("fadingWeeksCount", optional: false, inputMode: "numeric"),
-                                    ]),
-                                ], submitKey: "fadingMake", hidden: [KeyValue(key: "mode", value: "linear")])))
-        blocks.append(WorkBlock(id: "weeks", heading: request.t("fadingWeeksHeading"), text: request.t("fadingWeeksLead"),
-                                forms: WorkPage.form(request, actor: actor, client: client, id: "fading-weeks-form", url: .clientFading(.value(clientID)), sections: [
-                                    FormSectionView(legend: request.t("fadingWeeksHeading"), fields: [
-                                        make.field("fadingWeeks", kind: "textarea", optional: false),
-                                        make.field("fadingTakeoverOn", kind: "date", optional: false),
-                                    ]),
-                                ], submitKey: "save", hidden: [KeyValue(key: "mode", value: "weeks")])))
+        let model = try await FadingPage.Model.load(file, on: request.db)
+        let content = FadingPage.Content(model: model, request: request, actor: actor, values: values, errors: errors)
         return try await WorkPage.render(request, actor: actor, file: file, titleKey: "fadingTitle", leadKey: "fadingLead",
-                                         audit: "fading.viewed", blocks: blocks, errors: errors, status: status)
+                                         audit: "fading.viewed", blocks: content.blocks, errors: errors, status: status)
     }
 
     static func save(_ request: Request) async throws -> Response {

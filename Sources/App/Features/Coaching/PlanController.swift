@@ -17,91 +17,10 @@ enum PlanController {
 
     static func render(_ request: Request, actor: PracticeActor, file: ClientFile, values: [String: String], errors: [FieldError],
                        status: HTTPStatus = .ok) async throws -> Response {
-        let coaching = try await CoachingFile.load(file, on: request.db)
-        let language = request.language
-        let client = file.client
-        let clientID = try client.requireID()
-        let byField = errors.byField
-        var planValues = values
-        if let plan = coaching.plan, values["planNetwork"] == nil {
-            planValues["planNetwork"] = plan.networkRoles
-            planValues["planEmployerRole"] = plan.employerRole
-            planValues["planColleague"] = plan.employerColleague
-            planValues["planAgreedClient"] = plan.agreedWithClientOn ?? ""
-            planValues["planAgreedEmployer"] = plan.agreedWithEmployerOn ?? ""
-        }
-        let make = FormFieldMaker(request: request, prefix: "", values: planValues, errors: byField)
-        let canWork = actor.canWork(on: client)
-
-        var facts: [KeyValue] = []
-        if let plan = coaching.plan {
-            facts = [
-                KeyValue(key: request.t("planNetwork"), value: plan.networkRoles.isEmpty ? request.t("notFilledIn") : plan.networkRoles),
-                KeyValue(key: request.t("planEmployerRole"), value: plan.employerRole.isEmpty ? request.t("notFilledIn") : plan.employerRole),
-                KeyValue(key: request.t("planColleague"), value: plan.employerColleague.isEmpty ? request.t("notFilledIn") : plan.employerColleague),
-                KeyValue(key: request.t("planAgreedClient"), value: plan.agreedWithClientOn.map { WorkPage.date($0, language) } ?? request.t("planNotAgreed")),
-                KeyValue(key: request.t("planAgreedEmployer"), value: plan.agreedWithEmployerOn.map { WorkPage.date($0, language) } ?? request.t("planNotAgreed")),
-            ]
-        }
-        let goalsTable = TableView(
-            id: "goals-table", caption: request.t("goalsCaption"),
-            headers: [request.t("goalWhat"), request.t("goalTarget"), request.t("goalDueOn"), request.t("goalSteps"), request.t("goalState")],
-            rows: try coaching.goals.map { goal in
-                let state: TableView.Cell
-                if let reached = goal.reachedOn {
-                    state = .init(text: request.t("goalReachedOn").replacingOccurrences(of: "{date}", with: WorkPage.date(reached, language)))
-                } else {
-                    state = .init(text: request.t("goalOpen"), action: canWork ? InlineAction(
-                        url: SiteURL.clientGoalReached(.value(clientID), .value(try goal.requireID())).path,
-                        csrfToken: request.csrfToken, label: request.t("goalMarkReached")) : nil)
-                }
-                return [.init(text: goal.what), .init(text: "\(NumberText.format(goal.target, in: language)) \(goal.unit)"),
-                        .init(text: WorkPage.date(goal.dueOn, language)), .init(text: goal.stepList.joined(separator: "; ")), state]
-            }, empty: request.t("goalsNone"))
-
-        let goalMake = FormFieldMaker(request: request, prefix: "", values: values, errors: byField)
-        // The plan starts from the employee profile and the workplace profile: shown here, read-only.
-        var basis: [KeyValue] = []
-        if let profile = file.profile {
-            if !profile.goals.isEmpty { basis.append(KeyValue(key: request.t("profileGoals"), value: profile.goals)) }
-            if !profile.lastingParticipation.isEmpty { basis.append(KeyValue(key: request.t("profileLastingParticipation"), value: profile.lastingParticipation)) }
-            if !profile.learningStyle.isEmpty { basis.append(KeyValue(key: request.t("profileLearningStyle"), value: profile.learningStyle)) }
-        }
-        if let placement = file.activePlacement,
-           let workplace = try await Workplace.query(on: request.db).filter(\.$id == placement.$workplace.id)
-               .filter(\.$organisationID == actor.organisationID).with(\.$employer).first() {
-            basis.append(KeyValue(key: request.t("planWorkplace"), value: "\(workplace.title), \(workplace.employer.name)"))
-            if !workplace.tasks.isEmpty { basis.append(KeyValue(key: request.t("planWorkplaceTasks"), value: workplace.tasks)) }
-            if !placement.agreements.isEmpty { basis.append(KeyValue(key: request.t("planAgreements"), value: placement.agreements)) }
-        }
-        let blocks = [
-            WorkBlock(id: "basis", heading: request.t("planBasis"), text: basis.isEmpty ? request.t("planBasisNone") : "", facts: basis),
-            WorkBlock(id: "plan", heading: request.t("planDetails"), facts: facts,
-                      forms: WorkPage.form(request, actor: actor, client: client, id: "plan-form", url: .clientPlan(.value(clientID)), sections: [
-                          FormSectionView(legend: request.t("planRoles"), fields: [
-                              make.field("planNetwork", kind: "textarea"), make.field("planEmployerRole", kind: "textarea"),
-                              make.field("planColleague"),
-                          ]),
-                          FormSectionView(legend: request.t("planAgreement"), fields: [
-                              make.field("planAgreedClient", kind: "date"), make.field("planAgreedEmployer", kind: "date"),
-                          ]),
-                      ], submitKey: "save")),
-            WorkBlock(id: "goals", heading: request.t("goalsHeading"), text: request.t("goalsLead"), tables: [goalsTable],
-                      forms: WorkPage.form(request, actor: actor, client: client, id: "goal-form", url: .clientGoals(.value(clientID)), sections: [
-                          FormSectionView(legend: request.t("goalNew"), fields: [
-                              goalMake.field("goalWhat", optional: false), goalMake.field("goalWhy", kind: "textarea", optional: false),
-                              goalMake.field("goalTarget", optional: false, inputMode: "decimal"), goalMake.field("goalUnit", optional: false),
-                              goalMake.field("goalDueOn", kind: "date", optional: false), goalMake.field("goalSteps", kind: "textarea"),
-                          ], checkGroups: [
-                              CheckGroupView(id: "goalAgreedGroup", legend: request.t("goalAgreement"), hint: "", error: byField["goalAgreed"], options: [
-                                  CheckOption(name: "goalAgreed", id: "goalAgreed", label: request.t("goalAgreed"), hint: "",
-                                              checked: values["goalAgreed"] == "yes"),
-                              ]),
-                          ]),
-                      ], submitKey: "goalAdd")),
-        ]
+        let model = try await PlanPage.Model.load(file, actor: actor, on: request.db)
+        let content = PlanPage.Content(model: model, request: request, actor: actor, values: values, errors: errors)
         return try await WorkPage.render(request, actor: actor, file: file, titleKey: "planTitle", leadKey: "planLead",
-                                         audit: "plan.viewed", blocks: blocks, errors: errors, status: status)
+                                         audit: "plan.viewed", blocks: try content.blocks, errors: errors, status: status)
     }
 
     static func save(_ request: Request) async throws -> Response {

@@ -51,7 +51,7 @@ enum SupportController {
         if let heldOn, heldOn > request.today { form.problem("supportHeldOn", "cpdInFuture") }
         let minutes = Int(form.value("supportMinutes"))
         if form.value("supportMinutes").isEmpty { form.problem("supportMinutes", "supportMinutesMissing") }
-        else if minutes == nil || minutes! <= 0 || minutes! > 24 * 60 { form.problem("supportMinutes", "supportMinutesInvalid") }
+        else if CoachingDuration.supportEntry.problem(minutes: minutes) != nil { form.problem("supportMinutes", "supportMinutesInvalid") }
         let party = SupportParty(rawValue: form.value("supportWithWhom"))
         if party == nil { form.problem("supportWithWhom", "supportWithWhomMissing") }
         if form.value("supportLocation").count > 200 { form.problem("supportLocation", "formTooLong") }
@@ -74,21 +74,18 @@ enum SupportController {
         let trajectoryID = file.trajectoryID
         let input = form
         let progressJSON = try ApplicationSnapshot.encode(progress)
-        try await request.change { db in
-            let entry = SupportEntry()
-            entry.organisationID = actor.organisationID
-            entry.$trajectory.id = trajectoryID
-            entry.heldOn = heldOn.description
-            entry.minutes = minutes
-            entry.withWhom = party.rawValue
-            entry.location = input.value("supportLocation")
-            entry.notes = input.value("supportNotes")
-            entry.progress = progressJSON
-            entry.createdBy = actor.userID
-            try await entry.create(on: db)
-            try await ClientAudit.record(on: db, request, actor, "support.logged", client: client,
-                                        details: ["trajectory": trajectoryID.uuidString, "minutes": String(minutes)])
-        }
+        let entry = SupportEntry()
+        entry.organisationID = actor.organisationID
+        entry.$trajectory.id = trajectoryID
+        entry.heldOn = heldOn.description
+        entry.minutes = minutes
+        entry.withWhom = party.rawValue
+        entry.location = input.value("supportLocation")
+        entry.notes = input.value("supportNotes")
+        entry.progress = progressJSON
+        entry.createdBy = actor.userID
+        try await ClientAudit.create(entry, request, actor, "support.logged", client: client,
+                                     details: ["trajectory": trajectoryID.uuidString, "minutes": String(minutes)])
         return request.redirect(to: SiteURL.clientSupport(.value(try client.requireID())).path + "#log")
     }
 
@@ -104,17 +101,14 @@ enum SupportController {
         }
         let trajectoryID = file.trajectoryID
         let celebrated = form.value("milestoneCelebrated") == "yes"
-        try await request.change { db in
-            let milestone = Milestone()
-            milestone.organisationID = actor.organisationID
-            milestone.$trajectory.id = trajectoryID
-            milestone.title = title
-            milestone.reachedOn = reachedOn.description
-            milestone.celebrated = celebrated
-            try await milestone.create(on: db)
-            try await ClientAudit.record(on: db, request, actor, "milestone.recorded", client: client,
-                                        details: ["trajectory": trajectoryID.uuidString, "celebrated": String(celebrated)])
-        }
+        let milestone = Milestone()
+        milestone.organisationID = actor.organisationID
+        milestone.$trajectory.id = trajectoryID
+        milestone.title = title
+        milestone.reachedOn = reachedOn.description
+        milestone.celebrated = celebrated
+        try await ClientAudit.create(milestone, request, actor, "milestone.recorded", client: client,
+                                     details: ["trajectory": trajectoryID.uuidString, "celebrated": String(celebrated)])
         return request.redirect(to: SiteURL.clientSupport(.value(try client.requireID())).path + "#milestones")
     }
 
@@ -159,22 +153,19 @@ enum SupportController {
         }
         let trajectoryID = file.trajectoryID
         let input = form
-        try await request.change { db in
-            let evaluation = Evaluation()
-            evaluation.organisationID = actor.organisationID
-            evaluation.$trajectory.id = trajectoryID
-            evaluation.heldOn = heldOn.description
-            evaluation.kind = kind.rawValue
-            evaluation.withClient = withClient
-            evaluation.withEmployer = withEmployer
-            evaluation.withCommissioner = withCommissioner
-            evaluation.outcome = input.value("evaluationOutcome")
-            evaluation.planChanges = input.value("evaluationPlanChanges")
-            evaluation.createdBy = actor.userID
-            try await evaluation.create(on: db)
-            try await ClientAudit.record(on: db, request, actor, "evaluation.recorded", client: client,
-                                        details: ["trajectory": trajectoryID.uuidString, "kind": kind.rawValue])
-        }
+        let evaluation = Evaluation()
+        evaluation.organisationID = actor.organisationID
+        evaluation.$trajectory.id = trajectoryID
+        evaluation.heldOn = heldOn.description
+        evaluation.kind = kind.rawValue
+        evaluation.withClient = withClient
+        evaluation.withEmployer = withEmployer
+        evaluation.withCommissioner = withCommissioner
+        evaluation.outcome = input.value("evaluationOutcome")
+        evaluation.planChanges = input.value("evaluationPlanChanges")
+        evaluation.createdBy = actor.userID
+        try await ClientAudit.create(evaluation, request, actor, "evaluation.recorded", client: client,
+                                     details: ["trajectory": trajectoryID.uuidString, "kind": kind.rawValue])
         let clientID = try client.requireID()
         return request.redirect(to: kind == .closing ? SiteURL.clientClosing(.value(clientID)).path + "#closing-evaluation"
                                                       : SiteURL.clientSupport(.value(clientID)).path + "#evaluations")
@@ -189,7 +180,7 @@ enum SupportController {
         if time.isEmpty { form.problem("appointmentTime", "appointmentTimeMissing") }
         else if parts.count != 2 || !(0..<24).contains(parts[0]) || !(0..<60).contains(parts[1]) { form.problem("appointmentTime", "appointmentTimeInvalid") }
         let minutes = Int(form.value("appointmentMinutes"))
-        if minutes == nil || minutes! <= 0 || minutes! > 8 * 60 { form.problem("appointmentMinutes", "supportMinutesInvalid") }
+        if CoachingDuration.appointment.problem(minutes: minutes) != nil { form.problem("appointmentMinutes", "supportMinutesInvalid") }
         let location = form.text("appointmentLocation", missing: "appointmentLocationMissing", maxLength: 200)
         let topic = form.text("appointmentTopic", missing: "appointmentTopicMissing", maxLength: 300)
         guard form.problems.isEmpty, let date, let minutes, let location, let topic, parts.count == 2 else {
@@ -202,18 +193,15 @@ enum SupportController {
             throw Abort(.unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
-        try await request.change { db in
-            let appointment = Appointment()
-            appointment.organisationID = actor.organisationID
-            appointment.$trajectory.id = trajectoryID
-            appointment.startsAt = startsAt
-            appointment.minutes = minutes
-            appointment.location = location
-            appointment.topic = topic
-            try await appointment.create(on: db)
-            try await ClientAudit.record(on: db, request, actor, "appointment.created", client: client,
-                                        details: ["trajectory": trajectoryID.uuidString])
-        }
+        let appointment = Appointment()
+        appointment.organisationID = actor.organisationID
+        appointment.$trajectory.id = trajectoryID
+        appointment.startsAt = startsAt
+        appointment.minutes = minutes
+        appointment.location = location
+        appointment.topic = topic
+        try await ClientAudit.create(appointment, request, actor, "appointment.created", client: client,
+                                     details: ["trajectory": trajectoryID.uuidString])
         return request.redirect(to: SiteURL.clientSupport(.value(try client.requireID())).path + "#appointments")
     }
 }

@@ -37,6 +37,6 @@ enum WorkPage {
     static func yesNo(_ value: Bool, _ request: Request) -> String { request.t(value ? "yes" : "no") }
 
     static func hours(_ minutes: Int, _ language: Language) -> String {
-        NumberText.format((Double(minutes) / 60 * 4).rounded() / 4, in: language)
+        NumberText.format(CoachingDuration.roundedToQuarterHour(Double(minutes) / 60), in: language)
     }
 }

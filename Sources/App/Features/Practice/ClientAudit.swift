@@ -22,6 +22,15 @@ enum ClientAudit {
                                                           subject: client.auditName, details: details)
     }
 
+    /// Creates a new row and records it, in one change: the row is not there without its entry.
+    static func create<M: Model>(_ row: M, _ request: Request, _ actor: PracticeActor, _ action: String, client: Client,
+                                 details: [String: String] = [:]) async throws {
+        try await request.change { db in
+            try await row.create(on: db)
+            try await record(on: db, request, actor, action, client: client, details: details)
+        }
+    }
+
     /// A read of a list of clients (the caseload): one entry naming how many were shown.
     static func readList(_ request: Request, _ actor: PracticeActor, _ action: String, count: Int,
                          details: [String: String] = [:]) async throws {

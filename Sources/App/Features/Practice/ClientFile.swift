@@ -19,6 +19,19 @@ struct ClientFile: Sendable {
         placements.first { $0.endedOn == nil }
     }
 
+    /// The active placement in one line (workplace, employer, start, hours a week), or nil without one.
+    func placementSummary(_ request: Request) async throws -> String? {
+        guard let placement = activePlacement else { return nil }
+        let workplace = try await placement.$workplace.get(on: request.db)
+        let employer = try await workplace.$employer.get(on: request.db)
+        let language = request.language
+        return request.t("placementSummary")
+            .replacingOccurrences(of: "{workplace}", with: workplace.title)
+            .replacingOccurrences(of: "{employer}", with: employer.name)
+            .replacingOccurrences(of: "{date}", with: CalendarDate(placement.startOn)?.text(in: language) ?? placement.startOn)
+            .replacingOccurrences(of: "{hours}", with: NumberText.format(placement.hoursPerWeek, in: language))
+    }
+
     var facts: TrajectoryFacts {
         TrajectoryFacts(hasIntake: intake != nil, hasAgreedEmployeeProfile: profile?.agreedOn != nil,
                         hasPlacement: activePlacement != nil)

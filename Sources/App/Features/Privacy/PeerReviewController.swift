@@ -116,18 +116,15 @@ enum PeerReviewController {
         anonymiser.name(client.name)
         let question = anonymiser.anonymise(form.value("peerQuestion"))
         let now = request.clock.now()
-        try await request.change { db in
-            let review = PeerReview()
-            review.organisationID = actor.organisationID
-            review.sharedBy = actor.userID
-            review.sharedAt = now
-            review.question = question
-            review.summary = summary
-            try await review.create(on: db)
-            // The trail says a summary of this client was shared, not which summary: the shared copy
-            // stays unlinked.
-            try await ClientAudit.record(on: db, request, actor, "peer-review.shared", client: client)
-        }
+        let review = PeerReview()
+        review.organisationID = actor.organisationID
+        review.sharedBy = actor.userID
+        review.sharedAt = now
+        review.question = question
+        review.summary = summary
+        // The trail says a summary of this client was shared, not which summary: the shared copy
+        // stays unlinked.
+        try await ClientAudit.create(review, request, actor, "peer-review.shared", client: client)
         return request.redirect(to: SiteURL.peerReviews.path)
     }
 

@@ -51,94 +51,9 @@ enum MatchingController {
                        errors: [FieldError] = [], status: HTTPStatus = .ok) async throws -> Response {
         // Every showing of the record is a read, also when a refused change shows it again.
         try await ClientAudit.read(request, actor, "matching.viewed", client: file.client)
-        let language = request.language
-        let timeZone = request.application.configuration.timeZone
-        let clientID = try file.client.requireID()
         let showAll = (try? request.query.get(String.self, at: "all")) == "1" || values["all"] == "1"
-        let index = try await request.application.workplaceIndexes.index(organisationID: actor.organisationID, on: request.db,
-                                                                           standard: request.standard)
-        let engine = MatchingEngine(vocabulary: request.standard.conditions, skills: index.skills)
-        var results: [MatchResult] = []
-        if let profile = file.profile {
-            let candidate = PracticeMapping.candidate(profile, skills: index.skills, standard: request.standard)
-            results = engine.rank(candidate, index.workplaces, limit: showAll ? max(1, index.workplaces.count) : pageLimit)
-        }
-        let decisions = try await MatchDecision.query(on: request.db)
-            .filter(\.$organisationID == actor.organisationID).filter(\.$trajectory.$id == file.trajectoryID)
-            .with(\.$workplace).sort(\.$decidedAt, .descending).all()
-        let latestDecision = Dictionary(decisions.map { ($0.$workplace.id.uuidString, $0) }, uniquingKeysWith: { first, _ in first })
-
-        func reasons(_ list: [MatchReason]) -> [MatchingPageContext.Reason] {
-            list.map { reason in
-                MatchingPageContext.Reason(effect: reason.effect.rawValue, effectText: request.t("effect_\(reason.effect.rawValue)"),
-                                           criterion: reason.criterion.title[language], text: reason.text[language])
-            }
-        }
-        let rows = results.map { result -> MatchingPageContext.Result in
-            let summary = index.summaries[result.workplace]
-            let adjustments = result.adjustmentsNeeded.compactMap { request.standard.conditions.term($0)?.label[language] }
-            return MatchingPageContext.Result(
-                workplaceID: result.workplace, title: summary?.title ?? result.workplace,
-                employer: summary?.employerName ?? "",
-                employerURL: summary.map { SiteURL.employer(.value($0.employerID)).path } ?? "",
-                workplaceURL: UUID(uuidString: result.workplace).map { SiteURL.workplace(.value($0)).path } ?? "",
-                place: summary?.place ?? "",
-                fit: result.fit.title[language], fitCode: result.fit.rawValue, score: result.score,
-                distance: result.distanceKm.map { "\(NumberText.format(($0 * 10).rounded() / 10, in: language)) km" },
-                adjustments: adjustments.isEmpty ? nil : adjustments.joined(separator: ", "),
-                reasons: reasons(result.reasons),
-                decision: latestDecision[result.workplace].flatMap { MatchDecisionKind(rawValue: $0.decision)?.title[language] },
-                headingID: "w-\(result.workplace)",
-                formOpen: values["workplace"] == result.workplace)
-        }
-        let decisionRows = decisions.map { decision in
-            let stored = (try? JSONDecoder().decode([MatchReason].self, from: Data(decision.engineReasons.utf8))) ?? []
-            return MatchingPageContext.DecisionRow(
-                workplace: decision.workplace.title,
-                decision: MatchDecisionKind(rawValue: decision.decision)?.title[language] ?? decision.decision,
-                engine: "\(MatchFit(rawValue: decision.engineFit)?.title[language] ?? decision.engineFit), \(decision.engineScore)/100",
-                forCommissioner: decision.forCommissioner, forEmployer: decision.forEmployer,
-                date: PracticeOptions.dateTime(decision.decidedAt, timeZone: timeZone, language: language),
-                reasons: reasons(stored))
-        }
-        var placeable: [ChoiceOption] = []
-        var seen: Set<UUID> = []
-        for decision in decisions where decision.decision == MatchDecisionKind.match.rawValue {
-            let id = decision.$workplace.id
-            guard seen.insert(id).inserted, latestDecision[id.uuidString]?.decision == MatchDecisionKind.match.rawValue else { continue }
-            placeable.append(ChoiceOption(value: id.uuidString, label: decision.workplace.title, selected: values["workplace"] == id.uuidString))
-        }
-        let active: String? = try await file.activePlacement.asyncMap { placement in
-            let workplace = try await placement.$workplace.get(on: request.db)
-            let employer = try await workplace.$employer.get(on: request.db)
-            return request.t("placementSummary")
-                .replacingOccurrences(of: "{workplace}", with: workplace.title)
-                .replacingOccurrences(of: "{employer}", with: employer.name)
-                .replacingOccurrences(of: "{date}", with: CalendarDate(placement.startOn)?.text(in: language) ?? placement.startOn)
-                .replacingOccurrences(of: "{hours}", with: NumberText.format(placement.hoursPerWeek, in: language))
-        }
-        let context = MatchingPageContext(
-            layout: Layout(request: request, title: "\(request.t("matchingTitle")): \(file.client.name)", current: .caseload),
-            csrfToken: request.csrfToken,
-            clientName: file.client.name, clientURL: SiteURL.client(.value(clientID)).path,
-            hasProfile: file.profile != nil, profileURL: SiteURL.clientProfile(.value(clientID)).path,
-            criteria: ["matchingRuleDemands", "matchingRuleHours", "matchingRuleDistance", "matchingRuleScore"].map(request.t),
-            results: rows,
-            resultCount: request.t(showAll ? "matchingCountAll" : "matchingCountBest")
-                .replacingOccurrences(of: "{shown}", with: NumberText.format(rows.count, in: language))
-                .replacingOccurrences(of: "{total}", with: NumberText.format(index.workplaces.count, in: language)),
-            showAll: showAll,
-            showAllURL: SiteURL.clientMatching(.value(clientID)).path(query: [("all", "1")]),
-            showBestURL: SiteURL.clientMatching(.value(clientID)).path,
-            canWork: actor.canWork(on: file.client),
-            decisionURL: SiteURL.clientDecisions(.value(clientID)).path,
-            decisionOptions: MatchDecisionKind.allCases.map { ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: values["decision"] == $0.rawValue) },
-            decisions: decisionRows,
-            placementURL: SiteURL.clientPlacement(.value(clientID)).path,
-            placementOptions: placeable,
-            contractOptions: ContractKind.allCases.map { ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: values["contract"] == $0.rawValue) },
-            activePlacement: active,
-            values: values, errors: errors, hasErrors: !errors.isEmpty, fieldErrors: errors.byField)
+        let model = try await MatchingPage.Model.load(file, actor: actor, showAll: showAll, request: request)
+        let context = try MatchingPageContext(model, request: request, values: values, errors: errors)
         return try await request.page(.matching, context, status: status)
     }
 
@@ -177,24 +92,21 @@ enum MatchingController {
         let reasons = String(decoding: try JSONEncoder().encode(verdict.reasons), as: UTF8.self)
         let now = request.clock.now()
         let trajectoryID = file.trajectoryID
-        try await request.change { db in
-            let row = MatchDecision()
-            row.organisationID = actor.organisationID
-            row.$trajectory.id = trajectoryID
-            row.$workplace.id = try workplace.requireID()
-            row.decision = decision.rawValue
-            row.engineFit = verdict.fit.rawValue
-            row.engineScore = verdict.score
-            row.engineReasons = reasons
-            row.forCommissioner = forCommissioner
-            row.forEmployer = forEmployer
-            row.decidedAt = now
-            row.decidedBy = actor.userID
-            try await row.create(on: db)
-            try await ClientAudit.record(on: db, request, actor, "match.decided", client: client,
-                                        details: ["trajectory": trajectoryID.uuidString, "workplace": try workplace.requireID().uuidString,
-                                                  "decision": decision.rawValue, "engine": verdict.fit.rawValue])
-        }
+        let row = MatchDecision()
+        row.organisationID = actor.organisationID
+        row.$trajectory.id = trajectoryID
+        row.$workplace.id = try workplace.requireID()
+        row.decision = decision.rawValue
+        row.engineFit = verdict.fit.rawValue
+        row.engineScore = verdict.score
+        row.engineReasons = reasons
+        row.forCommissioner = forCommissioner
+        row.forEmployer = forEmployer
+        row.decidedAt = now
+        row.decidedBy = actor.userID
+        try await ClientAudit.create(row, request, actor, "match.decided", client: client,
+                                     details: ["trajectory": trajectoryID.uuidString, "workplace": try workplace.requireID().uuidString,
+                                               "decision": decision.rawValue, "engine": verdict.fit.rawValue])
         return request.redirect(to: SiteURL.clientMatching(.value(try client.requireID())).path + "#decisions")
     }
 

@@ -11,7 +11,7 @@ enum OfficeCertificatesController {
         var query = Certificate.query(on: request.db).sort(\.$validUntil)
         if expiring {
             query = query.filter(\.$standingName == CertificateStanding.active.rawValue).filter(\.$validUntil > now)
-                .filter(\.$validUntil <= now.addingTimeInterval(183 * 24 * 60 * 60))
+                .filter(\.$validUntil <= CertificateExpiry.expiringSoonCutoff(now: now))
         }
         let certificates = try await query.limit(1_000).all()
         return try await request.page(.officeCertificates, OfficeCertificatesContext(request: request, certificates: certificates, expiring: expiring))

@@ -49,9 +49,8 @@ struct OfficeContext: Encodable {
                 Filter(label: status.title[language], url: SiteURL.office.path(query: [("status", status.rawValue)]), current: filter == status)
             }
         let now = request.clock.now()
-        let soon = now.addingTimeInterval(183 * 24 * 60 * 60)
         certificateCount = certificates.filter { $0.status(at: now) == .valid }.count
-        expiringCount = certificates.filter { $0.status(at: now) == .valid && $0.validUntil <= soon }.count
+        expiringCount = certificates.filter { $0.status(at: now) == .valid && CertificateExpiry.expiresSoon(validUntil: $0.validUntil, now: now) }.count
         self.openComplaints = openComplaints
         certificatesURL = SiteURL.officeCertificates.path
         expiringURL = SiteURL.officeCertificates.path(query: [("expiring", "1")])

@@ -27,7 +27,6 @@ struct CertificatesContext: Encodable {
     init(request: Request, certificates: [Certificate], cpd: CPDController.Summary?) {
         let language = request.language
         let now = request.clock.now()
-        let soon = now.addingTimeInterval(183 * 24 * 60 * 60)
         layout = Layout(request: request, title: request.t("certificatesTitle"), current: .certificates)
         rows = certificates.map { certificate in
             let status = certificate.status(at: now)
@@ -37,7 +36,7 @@ struct CertificatesContext: Encodable {
                        validFrom: CalendarDate(certificate.validFrom, in: request.application.configuration.timeZone).text(in: language),
                        validUntil: CalendarDate(certificate.validUntil, in: request.application.configuration.timeZone).text(in: language),
                        status: status.title[language], isValid: status == .valid,
-                       expiresSoon: status == .valid && certificate.validUntil <= soon,
+                       expiresSoon: status == .valid && CertificateExpiry.expiresSoon(validUntil: certificate.validUntil, now: now),
                        credential: certificate.signed?.credential ?? "", credentialID: "credential-\(certificate.registrationNumber)",
                        downloadURL: SiteURL.certificateCredential(.value(certificate.id!)).path)
         }

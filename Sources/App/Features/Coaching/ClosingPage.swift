@@ -1,0 +1,158 @@
+import Fluent
+import Foundation
+import JobcoachCore
+import Vapor
+
+/// The closing page (task 7): a model that loads the closing records and the follow-up schedule, and
+/// a content that shows them as blocks (closing evaluation, closing, follow-ups), each with its form.
+enum ClosingPage {
+    struct Model: Sendable {
+        let file: ClientFile
+        let coaching: CoachingFile
+        let canWork: Bool
+        /// The follow-up checks from the placement's start; nil without a placement.
+        let followUps: [FollowUpState]?
+
+        static func load(_ file: ClientFile, actor: PracticeActor, today: CalendarDate, on database: any Database) async throws -> Model {
+            let coaching = try await CoachingFile.load(file, on: database)
+            let placedOn = (file.activePlacement ?? file.placements.first).flatMap { CalendarDate($0.startOn) }
+            let followUps = placedOn.map { FollowUpSchedule.states(placedOn: $0, done: Set(coaching.followUps.map(\.monthsAfter)), on: today) }
+            return Model(file: file, coaching: coaching, canWork: actor.canWork(on: file.client), followUps: followUps)
+        }
+
+        var closingEvaluations: [Evaluation] { coaching.evaluations.filter { $0.kind == EvaluationKind.closing.rawValue } }
+
+        /// The recorded check for a number of months after the placement.
+        func check(monthsAfter months: Int) -> FollowUpCheck? { coaching.followUps.first { $0.monthsAfter == months } }
+
+        /// The checks still to record, in months after the placement.
+        var openFollowUps: [Int] { (followUps ?? []).filter { $0.kind != .done }.map(\.check.monthsAfter) }
+    }
+
+    struct Content {
+        let model: Model
+        let request: Request
+        let actor: PracticeActor
+        let values: [String: String]
+        let errors: [FieldError]
+
+        private var language: Language { request.language }
+        private var clientID: UUID { model.file.client.id! }
+
+        var blocks: [WorkBlock] { [evaluation, closing, followUps] }
+
+        private func form(_ id: String, _ url: SiteURL, _ sections: [FormSectionView], submitKey: String,
+                          hidden: [KeyValue] = []) -> [FormView] {
+            WorkPage.form(request, actor: actor, client: model.file.client, id: id, url: url, sections: sections,
+                          submitKey: submitKey, hidden: hidden)
+        }
+
+        var evaluation: WorkBlock {
+            let table = TableView(
+                id: "closing-evaluations-table", caption: request.t("evaluationsCaption"),
+                headers: [request.t("evaluationHeldOn"), request.t("evaluationWith"), request.t("evaluationOutcome")],
+                rows: model.closingEvaluations.map { evaluation in
+                    [.init(text: WorkPage.date(evaluation.heldOn, language)), .init(text: SupportController.participants(evaluation, request)),
+                     .init(text: evaluation.outcome)]
+                }, empty: request.t("evaluationsNone"))
+            let make = FormFieldMaker(request: request, prefix: "", values: values, errors: errors.byField)
+            let section = SupportController.evaluationSection(request, make: make, values: values, errors: errors, kind: "closing")
+            return WorkBlock(id: "closing-evaluation", heading: request.t("closingEvaluationHeading"), text: request.t("closingEvaluationLead"),
+                             tables: [table],
+                             forms: form("closing-evaluation-form", .clientEvaluations(.value(clientID)), [section], submitKey: "evaluationAdd",
+                                         hidden: [KeyValue(key: "kind", value: EvaluationKind.closing.rawValue)]))
+        }
+
+        /// The form shows the stored closing until a posted one is shown again.
+        private var closingValues: [String: String] {
+            guard let closing = model.coaching.closing, values["closingOutcome"] == nil else { return values }
+            return values.merging(["closingClosedOn": closing.closedOn, "closingOutcome": closing.outcome,
+                                   "closingSummary": closing.summary, "closingAftercare": closing.aftercareOffer]) { $1 }
+        }
+
+        var closing: WorkBlock {
+            let values = closingValues
+            var facts: [KeyValue] = []
+            if let closing = model.coaching.closing {
+                facts = [KeyValue(key: request.t("closingClosedOn"), value: WorkPage.date(closing.closedOn, language)),
+                         KeyValue(key: request.t("closingOutcome"), value: ClosingOutcome(rawValue: closing.outcome)?.title[language] ?? closing.outcome),
+                         KeyValue(key: request.t("closingSummary"), value: closing.summary),
+                         KeyValue(key: request.t("closingAftercare"),
+                                  value: closing.aftercareOffer.isEmpty ? request.t("notFilledIn") : closing.aftercareOffer)]
+            }
+            let outcomes = [ChoiceOption(value: "", label: request.t("chooseOne"), selected: (values["closingOutcome"] ?? "").isEmpty)]
+                + ClosingOutcome.allCases.map { ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: values["closingOutcome"] == $0.rawValue) }
+            let make = FormFieldMaker(request: request, prefix: "", values: values, errors: errors.byField)
+            let section = FormSectionView(legend: request.t("closingHeading"), fields: [
+                make.field("closingClosedOn", kind: "date", optional: false),
+                make.field("closingOutcome", kind: "select", optional: false, options: outcomes),
+                make.field("closingSummary", kind: "textarea", optional: false),
+                make.field("closingAftercare", kind: "textarea"),
+            ])
+            return WorkBlock(id: "closing", heading: request.t("closingHeading"), facts: facts,
+                             forms: form("closing-form", .clientClosing(.value(clientID)), [section], submitKey: "save"))
+        }
+
+        var followUps: WorkBlock {
+            var block = WorkBlock(id: "follow-ups", heading: request.t("followUpsHeading"), text: request.t("followUpsLead"))
+            guard let states = model.followUps else {
+                block.text = request.t("followUpsNoPlacement")
+                return block
+            }
+            block.tables = [TableView(
+                id: "follow-ups-table", caption: request.t("followUpsCaption"),
+                headers: [request.t("followUpCheck"), request.t("followUpDueOn"), request.t("followUpState"), request.t("followUpFound")],
+                rows: states.map { state in
+                    let done = model.check(monthsAfter: state.check.monthsAfter)
+                    return [.init(text: after(state.check.monthsAfter)), .init(text: state.check.dueOn.text(in: language)),
+                            .init(text: stateText(state, done: done)), .init(text: done.map(found) ?? "")]
+                }, empty: "")]
+            if !model.openFollowUps.isEmpty {
+                block.forms = form("follow-up-form", .clientFollowUps(.value(clientID)), [followUpSection], submitKey: "followUpAdd")
+            }
+            return block
+        }
+
+        private func after(_ months: Int) -> String {
+            request.t("followUpAfter").replacingOccurrences(of: "{months}", with: String(months))
+        }
+
+        private func stateText(_ state: FollowUpState, done: FollowUpCheck?) -> String {
+            switch state.kind {
+            case .done: request.t("followUpDone").replacingOccurrences(of: "{date}", with: WorkPage.date(done?.heldOn ?? "", language))
+            case .overdue(let days): request.t("followUpOverdue").replacingOccurrences(of: "{days}", with: String(days))
+            case .dueSoon(let days): request.t("followUpDueSoon").replacingOccurrences(of: "{days}", with: String(days))
+            case .later: request.t("followUpLater")
+            }
+        }
+
+        private var followUpSection: FormSectionView {
+            let make = FormFieldMaker(request: request, prefix: "", values: values, errors: errors.byField)
+            func answer(_ id: String) -> FormFieldView {
+                make.field(id, kind: "select", optional: false, options: [("", request.t("chooseOne")), ("yes", request.t("yes")), ("no", request.t("no"))].map {
+                    ChoiceOption(value: $0.0, label: $0.1, selected: (values[id] ?? "") == $0.0)
+                })
+            }
+            let months = model.openFollowUps.map { ChoiceOption(value: String($0), label: after($0), selected: values["followUpMonths"] == String($0)) }
+            return FormSectionView(legend: request.t("followUpNew"), fields: [
+                make.field("followUpMonths", kind: "select", optional: false, options: months),
+                make.field("followUpHeldOn", kind: "date", optional: false),
+                answer("followUpEmployed"), make.field("followUpHours", inputMode: "decimal"),
+                answer("followUpSameEmployer"), answer("followUpSupportNeeded"),
+                make.field("followUpNote", kind: "textarea"),
+            ])
+        }
+
+        /// What a follow-up check found, in one line.
+        func found(_ check: FollowUpCheck) -> String {
+            var parts = [request.t(check.stillEmployed ? "followUpStillEmployed" : "followUpNotEmployed")]
+            if let hours = check.hoursPerWeek {
+                parts.append(request.t("followUpHoursText").replacingOccurrences(of: "{hours}", with: NumberText.format(hours, in: language)))
+            }
+            if check.stillEmployed { parts.append(request.t(check.sameEmployer ? "followUpSameEmployerText" : "followUpOtherEmployerText")) }
+            parts.append(request.t(check.supportNeeded ? "followUpSupportNeededText" : "followUpNoSupportText"))
+            if !check.note.isEmpty { parts.append(check.note) }
+            return parts.joined(separator: "; ")
+        }
+    }
+}

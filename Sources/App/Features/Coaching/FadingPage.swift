@@ -1,0 +1,102 @@
+import Fluent
+import Foundation
+import JobcoachCore
+import Vapor
+
+/// The fading page (task 6): a model that loads the plan and its comparison with the support given,
+/// and a content that shows the comparison (chart and table of the same figures) and the two forms.
+enum FadingPage {
+    struct Model: Sendable {
+        let file: ClientFile
+        let plan: FadingPlan?
+        let comparison: FadingComparison?
+
+        static func load(_ file: ClientFile, on database: any Database) async throws -> Model {
+            let coaching = try await CoachingFile.load(file, on: database)
+            return Model(file: file, plan: coaching.fading?.core, comparison: coaching.fadingComparison)
+        }
+
+        /// The plan's weeks as the week-by-week form takes them: "start hours" a line.
+        var weeksText: String? {
+            plan.map { $0.weeks.map { "\($0.startsOn) \(NumberText.format($0.plannedHours, in: .en))" }.joined(separator: "\n") }
+        }
+
+        /// A linear plan starts on the placement's first day unless the coach says otherwise.
+        var suggestedStart: CalendarDate? { file.activePlacement.flatMap { CalendarDate($0.startOn) } }
+    }
+
+    struct Content {
+        let model: Model
+        let request: Request
+        let actor: PracticeActor
+        let values: [String: String]
+        let errors: [FieldError]
+
+        private var language: Language { request.language }
+        private var clientID: UUID { model.file.client.id! }
+
+        var blocks: [WorkBlock] { [comparison, linear, weeks] }
+
+        private func number(_ value: Double) -> String { NumberText.format(value, in: language) }
+
+        var comparison: WorkBlock {
+            guard let comparison = model.comparison, let plan = model.plan else {
+                return WorkBlock(id: "comparison", heading: request.t("fadingComparison"), text: request.t("fadingNone"))
+            }
+            let planned = request.t("fadingPlanned"), given = request.t("fadingGiven")
+            let chart = BarChartView(
+                id: "fading-chart", title: request.t("fadingChartTitle"),
+                summary: request.t("fadingSummary")
+                    .replacingOccurrences(of: "{planned}", with: number(comparison.plannedTotal))
+                    .replacingOccurrences(of: "{given}", with: number(comparison.givenTotal))
+                    .replacingOccurrences(of: "{takeover}", with: plan.takeoverOn.text(in: language)),
+                groups: comparison.rows.enumerated().map { index, row in
+                    (label: String(index + 1), values: [row.plannedHours, row.givenHours],
+                     titles: ["\(planned): \(number(row.plannedHours))", "\(given): \(number(row.givenHours))"])
+                },
+                series: [planned, given], unit: request.t("hoursShort"))
+            let table = TableView(
+                id: "fading-table", caption: request.t("fadingTableCaption"),
+                headers: [request.t("fadingWeek"), request.t("fadingStartsOn"), planned, given, request.t("fadingDifference")],
+                rows: comparison.rows.enumerated().map { index, row in
+                    [.init(text: String(index + 1)), .init(text: row.startsOn.text(in: language)),
+                     .init(text: number(row.plannedHours)), .init(text: number(row.givenHours)),
+                     .init(text: (row.differenceHours > 0 ? "+" : "") + number(row.differenceHours))]
+                }, empty: "")
+            var text = request.t("fadingTakeover").replacingOccurrences(of: "{date}", with: plan.takeoverOn.text(in: language))
+            if comparison.givenOutsideHours > 0 {
+                text += " " + request.t("fadingOutside").replacingOccurrences(of: "{hours}", with: number(comparison.givenOutsideHours))
+            }
+            return WorkBlock(id: "comparison", heading: request.t("fadingComparison"), text: text, charts: [chart], tables: [table])
+        }
+
+        var linear: WorkBlock {
+            var shown = values
+            if shown["fadingStart"] == nil, let start = model.suggestedStart { shown["fadingStart"] = start.description }
+            let make = FormFieldMaker(request: request, prefix: "", values: shown, errors: errors.byField)
+            let section = FormSectionView(legend: request.t("fadingLinearHeading"), fields: [
+                make.field("fadingStart", kind: "date", optional: false),
+                make.field("fadingFirstHours", optional: false, inputMode: "decimal"),
+                make.field("fadingWeeksCount", optional: false, inputMode: "numeric"),
+            ])
+            return WorkBlock(id: "linear", heading: request.t("fadingLinearHeading"), text: request.t("fadingLinearLead"),
+                             forms: WorkPage.form(request, actor: actor, client: model.file.client, id: "fading-linear-form",
+                                                  url: .clientFading(.value(clientID)), sections: [section], submitKey: "fadingMake",
+                                                  hidden: [KeyValue(key: "mode", value: "linear")]))
+        }
+
+        var weeks: WorkBlock {
+            var shown = values
+            if values.isEmpty, let text = model.weeksText { shown["fadingWeeks"] = text }
+            let make = FormFieldMaker(request: request, prefix: "", values: shown, errors: errors.byField)
+            let section = FormSectionView(legend: request.t("fadingWeeksHeading"), fields: [
+                make.field("fadingWeeks", kind: "textarea", optional: false),
+                make.field("fadingTakeoverOn", kind: "date", optional: false),
+            ])
+            return WorkBlock(id: "weeks", heading: request.t("fadingWeeksHeading"), text: request.t("fadingWeeksLead"),
+                             forms: WorkPage.form(request, actor: actor, client: model.file.client, id: "fading-weeks-form",
+                                                  url: .clientFading(.value(clientID)), sections: [section], submitKey: "save",
+                                                  hidden: [KeyValue(key: "mode", value: "weeks")]))
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+import JobcoachCore
+import Vapor
+
+/// The coaching plan page (task 5): a model that loads the plan, its goals and the workplace the
+/// plan starts from, and a content that shows the basis, the plan and the goals, each with its form.
+enum PlanPage {
+    struct Model: Sendable {
+        let file: ClientFile
+        let coaching: CoachingFile
+        let canWork: Bool
+        /// The workplace of the current placement, with its employer.
+        let workplace: Workplace?
+
+        static func load(_ file: ClientFile, actor: PracticeActor, on database: any Database) async throws -> Model {
+            var workplace: Workplace?
+            if let placement = file.activePlacement {
+                workplace = try await Workplace.query(on: database).filter(\.$id == placement.$workplace.id)
+                    .filter(\.$organisationID == actor.organisationID).with(\.$employer).first()
+            }
+            return Model(file: file, coaching: try await CoachingFile.load(file, on: database), canWork: actor.canWork(on: file.client),
+                         workplace: workplace)
+        }
+    }
+
+    struct Content {
+        let model: Model
+        let request: Request
+        let actor: PracticeActor
+        let values: [String: String]
+        let errors: [FieldError]
+
+        private var language: Language { request.language }
+        private var clientID: UUID { model.file.client.id! }
+
+        var blocks: [WorkBlock] {
+            get throws { [basis, plan, try goals] }
+        }
+
+        private func form(_ id: String, _ url: SiteURL, _ sections: [FormSectionView], submitKey: String) -> [FormView] {
+            WorkPage.form(request, actor: actor, client: model.file.client, id: id, url: url, sections: sections, submitKey: submitKey)
+        }
+
+        /// The plan starts from the employee profile and the workplace: shown here, read-only.
+        var basis: WorkBlock {
+            var facts: [KeyValue] = []
+            func add(_ key: String, _ value: String) { if !value.isEmpty { facts.append(KeyValue(key: request.t(key), value: value)) } }
+            if let profile = model.file.profile {
+                add("profileGoals", profile.goals)
+                add("profileLastingParticipation", profile.lastingParticipation)
+                add("profileLearningStyle", profile.learningStyle)
+            }
+            if let placement = model.file.activePlacement, let workplace = model.workplace {
+                add("planWorkplace", "\(workplace.title), \(workplace.employer.name)")
+                add("planWorkplaceTasks", workplace.tasks)
+                add("planAgreements", placement.agreements)
+            }
+            return WorkBlock(id: "basis", heading: request.t("planBasis"), text: facts.isEmpty ? request.t("planBasisNone") : "", facts: facts)
+        }
+
+        /// The form shows the stored plan until a posted one is shown again.
+        private var planValues: [String: String] {
+            guard let plan = model.coaching.plan, values["planNetwork"] == nil else { return values }
+            return values.merging(["planNetwork": plan.networkRoles, "planEmployerRole": plan.employerRole,
+                                   "planColleague": plan.employerColleague, "planAgreedClient": plan.agreedWithClientOn ?? "",
+                                   "planAgreedEmployer": plan.agreedWithEmployerOn ?? ""]) { $1 }
+        }
+
+        var plan: WorkBlock {
+            var facts: [KeyValue] = []
+            if let plan = model.coaching.plan {
+                func text(_ value: String) -> String { value.isEmpty ? request.t("notFilledIn") : value }
+                func agreed(_ on: String?) -> String { on.map { WorkPage.date($0, language) } ?? request.t("planNotAgreed") }
+                facts = [
+                    KeyValue(key: request.t("planNetwork"), value: text(plan.networkRoles)),
+                    KeyValue(key: request.t("planEmployerRole"), value: text(plan.employerRole)),
+                    KeyValue(key: request.t("planColleague"), value: text(plan.employerColleague)),
+                    KeyValue(key: request.t("planAgreedClient"), value: agreed(plan.agreedWithClientOn)),
+                    KeyValue(key: request.t("planAgreedEmployer"), value: agreed(plan.agreedWithEmployerOn)),
+                ]
+            }
+            let make = FormFieldMaker(request: request, prefix: "", values: planValues, errors: errors.byField)
+            let sections = [
+                FormSectionView(legend: request.t("planRoles"), fields: [
+                    make.field("planNetwork", kind: "textarea"), make.field("planEmployerRole", kind: "textarea"), make.field("planColleague"),
+                ]),
+                FormSectionView(legend: request.t("planAgreement"), fields: [
+                    make.field("planAgreedClient", kind: "date"), make.field("planAgreedEmployer", kind: "date"),
+                ]),
+            ]
+            return WorkBlock(id: "plan", heading: request.t("planDetails"), facts: facts,
+                             forms: form("plan-form", .clientPlan(.value(clientID)), sections, submitKey: "save"))
+        }
+
+        var goals: WorkBlock {
+            get throws {
+                let table = TableView(
+                    id: "goals-table", caption: request.t("goalsCaption"),
+                    headers: [request.t("goalWhat"), request.t("goalTarget"), request.t("goalDueOn"), request.t("goalSteps"), request.t("goalState")],
+                    rows: try model.coaching.goals.map { goal in
+                        [.init(text: goal.what), .init(text: "\(NumberText.format(goal.target, in: language)) \(goal.unit)"),
+                         .init(text: WorkPage.date(goal.dueOn, language)), .init(text: goal.stepList.joined(separator: "; ")), try state(goal)]
+                    }, empty: request.t("goalsNone"))
+                let make = FormFieldMaker(request: request, prefix: "", values: values, errors: errors.byField)
+                let section = FormSectionView(legend: request.t("goalNew"), fields: [
+                    make.field("goalWhat", optional: false), make.field("goalWhy", kind: "textarea", optional: false),
+                    make.field("goalTarget", optional: false, inputMode: "decimal"), make.field("goalUnit", optional: false),
+                    make.field("goalDueOn", kind: "date", optional: false), make.field("goalSteps", kind: "textarea"),
+                ], checkGroups: [
+                    CheckGroupView(id: "goalAgreedGroup", legend: request.t("goalAgreement"), hint: "", error: errors.byField["goalAgreed"], options: [
+                        CheckOption(name: "goalAgreed", id: "goalAgreed", label: request.t("goalAgreed"), hint: "", checked: values["goalAgreed"] == "yes"),
+                    ]),
+                ])
+                return WorkBlock(id: "goals", heading: request.t("goalsHeading"), text: request.t("goalsLead"), tables: [table],
+                                 forms: form("goal-form", .clientGoals(.value(clientID)), [section], submitKey: "goalAdd"))
+            }
+        }
+
+        /// Reached on a date, or open with the button to mark it for whoever works on the client.
+        private func state(_ goal: CoachingGoal) throws -> TableView.Cell {
+            if let reached = goal.reachedOn {
+                return .init(text: request.t("goalReachedOn").replacingOccurrences(of: "{date}", with: WorkPage.date(reached, language)))
+            }
+            let action = model.canWork ? InlineAction(
+                url: SiteURL.clientGoalReached(.value(clientID), .value(try goal.requireID())).path,
+                csrfToken: request.csrfToken, label: request.t("goalMarkReached")) : nil
+            return .init(text: request.t("goalOpen"), action: action)
+        }
+    }
+}
