@@ -85,5 +85,31 @@ extension AppTests {
                 #expect(none.followUps == nil && none.openFollowUps.isEmpty, "no schedule without a placement")
             }
         }
+
+        @Test func theCaseloadPageLoadsThePageTheLoadAndTheDueActions() async throws {
+            try await withApp { app async throws in
+                let agency = try await app.makeAgency()
+                let (coach, browser) = try await app.member("coach@example.org", of: agency, team: agency.north)
+                let (lead, _) = try await app.member("lead@example.org", role: .teamLead, of: agency, team: agency.north)
+                for name in ["Anna de Vries", "Bram Smit", "Cor Mulder"] { try await browser.newClient(name) }
+                let (path, _) = try await app.placedClient("Sanne Bakker", browser: browser, employer: "Bakkerij Korenaar")
+                var goal = TestBrowser.goal(app.today, what: "Op tijd beginnen elke dag")
+                goal["goalDueOn"] = app.today.adding(days: 3).description
+                try await browser.submit(path + "/plan", to: path + "/goals", form: goal)
+
+                let actor = try await Self.request(app, actor: coach).practiceActor
+                let model = try await CaseloadPage.Model.load(actor, phase: nil, page: 1, today: app.today, on: app.db)
+                #expect(model.total == 4 && model.clients.count == 4 && model.pages == 1)
+                #expect(model.coachNames.isEmpty, "a coach's own list names no coach")
+                #expect(model.load.clients == 4)
+                #expect(model.due.map(\.action.subject) == ["Op tijd beginnen elke dag"])
+                let onTheJob = try await CaseloadPage.Model.load(actor, phase: .onTheJob, page: 1, today: app.today, on: app.db)
+                #expect(onTheJob.clients.map(\.name) == ["Sanne Bakker"] && onTheJob.total == 1)
+
+                let leadActor = try await Self.request(app, actor: lead).practiceActor
+                let team = try await CaseloadPage.Model.load(leadActor, phase: nil, page: 1, today: app.today, on: app.db)
+                #expect(Set(team.coachNames.values) == [coach.displayName], "the team lead's list names each client's coach")
+            }
+        }
     }
 }
