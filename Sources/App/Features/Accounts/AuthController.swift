@@ -28,43 +28,64 @@ enum AuthController {
             return try await request.page(.login, LoginContext(request: request, email: email, next: next, errors: errors),
                                           status: .badRequest)
         }
-        let config = request.application.configuration
-        let now = request.clock.now()
-        let address = request.remoteAddress?.ipAddress ?? "unknown"
-        let audit = AuditTrail(clock: request.clock)
-        let throttle = LoginThrottle(perAccount: config.loginLimitPerAccount, perAddress: config.loginLimitPerAddress,
-                                     window: config.loginWindow)
-        if let wait = try await throttle.retryAfter(email: email, address: address, now: now, on: request.db) {
-            _ = try await request.change { db in
-                try await audit.record(on: db, actor: email, action: "login.refused", details: ["address": address, "reason": "too many failed attempts"])
-            }
-            let minutes = max(1, (wait + 59) / 60)
-            var headers = HTTPHeaders()
-            headers.add(name: .retryAfter, value: String(wait))
-            throw Abort(.tooManyRequests, headers: headers,
-                        reason: request.t("loginThrottled").replacingOccurrences(of: "{minutes}", with: String(minutes)))
-        }
+        let attempt = LoginAttemptFacts(email: email, address: request.remoteAddress?.ipAddress ?? "unknown", at: request.clock.now())
+        try await refuseWhenThrottled(request, attempt)
         let user = try await User.query(on: request.db).filter(\.$email == email).first()
         // Hash even when the account does not exist, so response time does not tell which accounts exist.
         let valid = try await request.application.accounts.verify(password, hash: user?.passwordHash ?? Self.decoyHash)
         guard let user, valid, user.isActive else {
-            let reason = user == nil ? "unknown account" : (valid ? "account deactivated" : "wrong password")
-            try await request.change { db in
-                try await LoginAttempt(email: email, address: address, succeeded: false, attemptedAt: now).create(on: db)
-                try await audit.record(on: db, actor: email, action: "login.failed", subject: user?.auditName ?? "",
-                                       details: ["address": address, "reason": reason])
-            }
+            try await recordFailure(request, attempt, user: user, reason: user == nil ? "unknown account" : (valid ? "account deactivated" : "wrong password"))
             let failed = [FieldError(field: "email", message: request.t("loginFailed"))]
             return try await request.page(.login, LoginContext(request: request, email: email, next: next, errors: failed),
                                           status: .unauthorized)
         }
+        try await startSession(request, attempt, user: user)
+        let start = user.role.may(.viewOwnRecord) ? SiteURL.myPage.path : SiteURL.home.path
+        return request.redirect(to: user.mustChangePassword ? SiteURL.changePassword.path : (next.isEmpty ? start : next))
+    }
+
+    /// Who tries to sign in, from where, when.
+    struct LoginAttemptFacts: Sendable {
+        let email: String
+        let address: String
+        let at: Date
+    }
+
+    /// 429 with the minutes to wait after too many failed attempts (for the account or the address).
+    private static func refuseWhenThrottled(_ request: Request, _ attempt: LoginAttemptFacts) async throws {
+        let config = request.application.configuration
+        let throttle = LoginThrottle(perAccount: config.loginLimitPerAccount, perAddress: config.loginLimitPerAddress,
+                                     window: config.loginWindow)
+        guard let wait = try await throttle.retryAfter(email: attempt.email, address: attempt.address, now: attempt.at, on: request.db) else {
+            return
+        }
+        _ = try await request.change { db in
+            try await AuditTrail(clock: request.clock).record(on: db, actor: attempt.email, action: "login.refused",
+                                                              details: ["address": attempt.address, "reason": "too many failed attempts"])
+        }
+        var headers = HTTPHeaders()
+        headers.add(name: .retryAfter, value: String(wait))
+        throw Abort(.tooManyRequests, headers: headers,
+                    reason: request.t("loginThrottled").replacingOccurrences(of: "{minutes}", with: String(max(1, (wait + 59) / 60))))
+    }
+
+    private static func recordFailure(_ request: Request, _ attempt: LoginAttemptFacts, user: User?, reason: String) async throws {
+        try await request.change { db in
+            try await LoginAttempt(email: attempt.email, address: attempt.address, succeeded: false, attemptedAt: attempt.at).create(on: db)
+            try await AuditTrail(clock: request.clock).record(on: db, actor: attempt.email, action: "login.failed", subject: user?.auditName ?? "",
+                                                              details: ["address": attempt.address, "reason": reason])
+        }
+    }
+
+    /// Records the login and starts a new session for the user.
+    private static func startSession(_ request: Request, _ attempt: LoginAttemptFacts, user: User) async throws {
         let userID = try user.requireID()
         try await request.change { db in
-            try await LoginAttempt(email: email, address: address, succeeded: true, attemptedAt: now).create(on: db)
-            user.lastLoginAt = now
+            try await LoginAttempt(email: attempt.email, address: attempt.address, succeeded: true, attemptedAt: attempt.at).create(on: db)
+            user.lastLoginAt = attempt.at
             try await user.update(on: db)
-            try await audit.record(on: db, actor: user.auditName, action: "login", subject: user.auditName,
-                                   details: ["address": address])
+            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "login", subject: user.auditName,
+                                                              details: ["address": attempt.address])
         }
         // A new session id at login, so an id planted before login is worth nothing after it.
         if let old = request.session.id {
@@ -74,8 +95,6 @@ enum AuthController {
         request.session.data = SessionData()
         request.session.data["userID"] = userID.uuidString
         request.session.data["csrf"] = SecureToken.random()
-        let start = user.role.may(.viewOwnRecord) ? SiteURL.myPage.path : SiteURL.home.path
-        return request.redirect(to: user.mustChangePassword ? SiteURL.changePassword.path : (next.isEmpty ? start : next))
     }
 
     static func logout(_ request: Request) async throws -> Response {

@@ -23,76 +23,8 @@ enum MyPageController {
         let user = try request.auth.require(User.self)
         let client = try request.scope(OwnClientScope.self)
         try await audit(request, user, client, "my.viewed")
-        let file = try await ClientFile.load(client, on: request)
-        let coaching = try await CoachingFile.load(file, on: request.db)
-        let language = request.language
-        let timeZone = request.application.configuration.timeZone
-        let now = request.clock.now()
-        let coach = try await User.find(client.$coach.id, on: request.db)
-        let organisation = try await Organisation.find(client.organisationID, on: request.db)
-        let commissioner = try await file.trajectory.$commissioner.get(on: request.db)
-        let upcoming = coaching.appointments.filter { $0.startsAt >= now }.map { appointment in
-            MyPageContext.Appointment(when: PracticeOptions.dateTime(appointment.startsAt, timeZone: timeZone, language: language),
-                                      location: appointment.location, topic: appointment.topic)
-        }
-        func item(_ key: String, _ value: String?) -> KeyValue? {
-            guard let value, !value.isEmpty else { return nil }
-            return KeyValue(key: request.t(key), value: value)
-        }
-        var records: [MyPageContext.Record] = []
-        if let intake = file.intake {
-            records.append(.init(heading: request.t("myIntake"), items: [
-                item("myIntakeDate", WorkPage.date(intake.heldOn, language)), item("myQuestion", intake.question),
-                item("myAgreed", intake.agreedTrajectory), item("myExpectations", intake.expectations),
-            ].compactMap { $0 }))
-        }
-        if let profile = file.profile {
-            records.append(.init(heading: request.t("myProfile"), items: [
-                item("myMotivators", profile.motivators), item("myWishes", profile.wishes), item("mySkills", profile.skills),
-                item("myPossibilities", profile.possibilities), item("myAttention", profile.attentionPoints),
-                item("myLimitations", profile.limitations),
-            ].compactMap { $0 }))
-        }
-        if let plan = coaching.plan {
-            records.append(.init(heading: request.t("myPlan"), items: [
-                item("myNetwork", plan.networkRoles), item("myEmployerRole", plan.employerRole), item("myColleague", plan.employerColleague),
-            ].compactMap { $0 }))
-        }
-        if !coaching.support.isEmpty {
-            records.append(.init(heading: request.t("myLog"), items: coaching.support.map {
-                KeyValue(key: WorkPage.date($0.heldOn, language), value: $0.notes)
-            }))
-        }
-        if !coaching.evaluations.isEmpty {
-            records.append(.init(heading: request.t("myEvaluations"), items: coaching.evaluations.map {
-                KeyValue(key: WorkPage.date($0.heldOn, language), value: $0.outcome)
-            }))
-        }
-        if !coaching.milestones.isEmpty {
-            records.append(.init(heading: request.t("myMilestones"), items: coaching.milestones.map {
-                KeyValue(key: WorkPage.date($0.reachedOn, language), value: $0.title)
-            }))
-        }
-        let consents = ReportKind.allCases.map { kind in
-            let consent = coaching.consent(kind)
-            return MyPageContext.Consent(
-                field: "consent-\(kind.rawValue)",
-                question: request.t("myConsentQuestion").replacingOccurrences(of: "{report}", with: kind.title[language])
-                    .replacingOccurrences(of: "{commissioner}", with: commissioner?.name ?? ""),
-                yes: consent?.given == true, no: consent?.given == false,
-                state: consent.map { request.t($0.given ? "myConsentYesNow" : "myConsentNoNow") } ?? request.t("myConsentNotYet"))
-        }
-        let context = MyPageContext(
-            layout: Layout(request: request, title: request.t("myTitle"), current: .myPage),
-            name: client.name,
-            goals: coaching.goals.map { goal in
-                MyPageContext.Goal(what: goal.what, by: WorkPage.date(goal.dueOn, language), reached: goal.reachedOn != nil, steps: goal.stepList)
-            },
-            next: upcoming.first, later: Array(upcoming.dropFirst()), calendarURL: SiteURL.myCalendar.path,
-            coachName: coach?.displayName ?? "", coachEmail: coach?.email ?? "", agency: organisation?.name ?? "",
-            records: records, consents: consents, consentURL: SiteURL.myConsent.path, csrfToken: request.csrfToken,
-            hasCommissioner: commissioner != nil, notice: notice)
-        return try await request.page(.my, context)
+        let model = try await MyPage.Model.load(client, request: request)
+        return try await request.page(.my, MyPageContext(model, request: request, notice: notice))
     }
 
     static func calendar(_ request: Request) async throws -> Response {
