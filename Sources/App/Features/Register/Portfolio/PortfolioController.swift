@@ -82,103 +82,16 @@ enum PortfolioController {
         guard let kind = PortfolioItemKind(rawValue: try request.parameters.require("kind")) else { throw Abort(.notFound) }
         let values = try request.content.decode([String: String].self)
         var form = FormFields(values)
-        let file = (try? request.content.decode(ItemForm.self))?.evidence
-        var evidence: (data: Data, type: String, name: String)?
-        if let file, !file.filename.isEmpty || file.data.readableBytes > 0 {
-            let data = Data(buffer: file.data)
-            switch EvidenceUpload.contentType(of: data) {
-            case .success(let type): evidence = (data, type, EvidenceUpload.safeName(file.filename))
-            case .failure(let problem): form.problem("\(kind.rawValue)-evidence", problem.key)
-            }
-        }
-        let levels = request.standard.levels
+        let evidence = PortfolioItemForm.evidence((try? request.content.decode(ItemForm.self))?.evidence, kind: kind, &form)
         // Read the fields of this kind; nothing is written unless all are right.
-        let write: @Sendable (CoachPortfolio, UUID?, any Database) async throws -> String
-        switch kind {
-        case .education:
-            let title = form.text("education-title", missing: "portfolioTitleMissing")
-            let level = LevelOptionGroup.reference(form.value("education-level"), in: levels)
-            if level == nil { form.problem("education-level", "formLevelMissing") }
-            let evidenceKind = EducationEvidenceKind(rawValue: form.value("education-kind"))
-            if evidenceKind == nil { form.problem("education-kind", "portfolioKindMissing") }
-            let day = form.date("education-date", required: true)
-            write = { portfolio, evidenceID, db in
-                let row = PortfolioEducation()
-                row.$portfolio.id = try portfolio.requireID()
-                row.title = title ?? ""
-                row.kind = evidenceKind?.rawValue ?? ""
-                row.levelFramework = level?.framework.rawValue ?? ""
-                row.levelCode = level?.level ?? ""
-                row.completedOn = day?.description ?? ""
-                row.$evidence.id = evidenceID
-                try await row.create(on: db)
-                return try row.requireID().uuidString
-            }
-        case .diplomas:
-            let provider = form.text("diplomas-provider", missing: "formProviderMissing", maxLength: 200)
-            let day = form.date("diplomas-date", required: true)
-            write = { portfolio, evidenceID, db in
-                let row = PortfolioDiploma()
-                row.$portfolio.id = try portfolio.requireID()
-                row.provider = provider ?? ""
-                row.completedOn = day?.description ?? ""
-                row.$evidence.id = evidenceID
-                try await row.create(on: db)
-                return try row.requireID().uuidString
-            }
-        case .courses:
-            let title = form.text("courses-title", missing: "portfolioTitleMissing")
-            let hours = form.amount("courses-hours"), ects = form.amount("courses-ects")
-            if form.isEmpty(["courses-hours", "courses-ects"]) { form.problem("courses-hours", "formCourseAmountMissing") }
-            let day = form.date("courses-date", required: true)
-            write = { portfolio, evidenceID, db in
-                let row = PortfolioCourse()
-                row.$portfolio.id = try portfolio.requireID()
-                row.title = title ?? ""
-                row.hours = hours
-                row.ects = ects
-                row.completedOn = day?.description ?? ""
-                row.$evidence.id = evidenceID
-                try await row.create(on: db)
-                return try row.requireID().uuidString
-            }
-        case .experience:
-            let organisation = form.text("experience-organisation", missing: "portfolioOrganisationMissing", maxLength: 200)
-            let description = form.value("experience-description")
-            let start = form.date("experience-start", required: true)
-            let end = form.date("experience-end", required: false)
-            let hours = form.amount("experience-hours")
-            if form.value("experience-hours").isEmpty { form.problem("experience-hours", "portfolioHoursMissing") }
-            if let start, let end, end < start { form.problem("experience-end", "portfolioEndBeforeStart") }
-            write = { portfolio, _, db in
-                let row = PortfolioExperience()
-                row.$portfolio.id = try portfolio.requireID()
-                row.organisation = organisation ?? ""
-                row.description = description
-                row.startedOn = start?.description ?? ""
-                row.endedOn = end?.description
-                row.hours = hours ?? 0
-                try await row.create(on: db)
-                return try row.requireID().uuidString
-            }
-        }
+        let write = PortfolioItemForm.read(kind, &form, levels: request.standard.levels)
         guard form.problems.isEmpty else {
             return try await render(request, user: user, kind: kind, form: form, problems: form.problems, status: .unprocessableEntity)
         }
         let stored = try evidence.map { (hash: try request.application.evidence.store($0.data), file: $0) }
         try await request.change { db in
             let portfolio = try await findOrCreate(for: user, on: db)
-            var evidenceID: UUID?
-            if let stored {
-                let row = EvidenceFile()
-                row.$portfolio.id = try portfolio.requireID()
-                row.sha256 = stored.hash
-                row.filename = stored.file.name
-                row.contentType = stored.file.type
-                row.size = stored.file.data.count
-                try await row.create(on: db)
-                evidenceID = row.id
-            }
+            let evidenceID = try await stored.asyncMap { try await PortfolioItemForm.storeEvidence($0.file, hash: $0.hash, of: portfolio, on: db) } ?? nil
             let itemID = try await write(portfolio, evidenceID, db)
             try await AuditTrail(clock: request.clock).record(
                 on: db, actor: user.auditName, action: "portfolio.\(kind.auditName)-added",
