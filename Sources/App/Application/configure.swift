@@ -20,6 +20,7 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     app.standard = try standard ?? ProfessionalStandard.loadBundled()
     app.frameworkJSON = try FrameworkJSONCache(catalog: app.standard.frameworks, encoder: APIController.encoder)
     app.strings = try UIStrings.load(from: ResourcePaths.strings)
+    app.templateStrings = try TemplateStrings.load(from: ResourcePaths.views)
     app.openAPIDocument = try OpenAPIController.load(from: ResourcePaths.openAPI)
 
     switch configuration.database {

@@ -196,9 +196,9 @@ struct DemoPractice {
                     row.$employer.id = try employer.requireID()
                     let place = standard.places.place(named: plan.place)
                     let occupation = standard.occupations.target(describedBy: item.occupation)
-                    WorkplaceForm(title: item.title, source: "interview", tasks: "", hours: HoursRange(min: item.hours.0, max: item.hours.1),
-                                  occupation: occupation, requiredSkills: item.skills, environment: "", place: plan.place, location: place?.point,
-                                  status: item.status, demands: item.demands, adjustable: item.adjustable, offers: item.offers).apply(to: row)
+                    WorkplaceForm.Valid(title: item.title, source: "interview", tasks: "", hours: HoursRange(min: item.hours.0, max: item.hours.1),
+                                        occupation: occupation, requiredSkills: item.skills, environment: "", place: plan.place, location: place?.point,
+                                        status: item.status, demands: item.demands, adjustable: item.adjustable, offers: item.offers).apply(to: row)
                     try await row.create(on: db)
                     workplaces["\(plan.name)/\(item.title)"] = row
                 }

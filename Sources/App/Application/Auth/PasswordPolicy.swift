@@ -5,7 +5,7 @@ enum PasswordPolicy {
     static let maximumBytes = 72
 
     /// The key of the message for the first rule the password breaks, or nil when it is fine.
-    static func problem(_ password: String, email: String) -> String? {
+    static func problemKey(_ password: String, email: String) -> String? {
         if password.count < minimumLength { return "passwordTooShort" }
         if password.utf8.count > maximumBytes { return "passwordTooLong" }
         if password.lowercased() == email.lowercased() { return "passwordIsEmail" }

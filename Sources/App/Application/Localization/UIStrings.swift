@@ -37,6 +37,32 @@ struct UIStrings: Sendable {
         tables[language]?[key] ?? key
     }
 
+    /// A text with its placeholders filled in: `{name}` becomes `arguments["name"]`.
+    func text(_ key: String, _ arguments: [String: String], _ language: Language) -> String {
+        Self.fill(text(key, language), arguments)
+    }
+
+    /// Fills the `{name}` placeholders of a text in one pass, so a value that itself holds braces is
+    /// left as it is; a placeholder without an argument stays visible.
+    static func fill(_ text: String, _ arguments: [String: String]) -> String {
+        guard !arguments.isEmpty, text.contains("{") else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result.append(contentsOf: rest[..<open])
+            let name = rest.index(after: open)
+            if let close = rest[name...].firstIndex(of: "}"), let value = arguments[String(rest[name..<close])] {
+                result.append(value)
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result.append("{")
+                rest = rest[name...]
+            }
+        }
+        result.append(contentsOf: rest)
+        return result
+    }
+
     var keys: Set<String> { Set(tables[.nl]?.keys.map { $0 } ?? []) }
 }
 
@@ -53,5 +79,10 @@ extension Request {
     /// A UI text in the request's language.
     func t(_ key: String) -> String {
         application.strings.text(key, language)
+    }
+
+    /// A UI text in the request's language with its `{name}` placeholders filled in.
+    func t(_ key: String, _ arguments: [String: String]) -> String {
+        application.strings.text(key, arguments, language)
     }
 }

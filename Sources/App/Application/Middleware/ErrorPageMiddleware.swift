@@ -30,7 +30,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                              status: Int(status.code), heading: title(status, request), message: message,
                              homeURL: SiteURL.home.path)
         do {
-            let response = try await request.view.render(Template.error.rawValue, page).encodeResponse(status: status, for: request)
+            let response = try await request.render(.error, page).encodeResponse(status: status, for: request)
             if let abort = error as? any AbortError {
                 for (name, value) in abort.headers where name.lowercased() == "location" || name.lowercased() == "retry-after" {
                     response.headers.replaceOrAdd(name: name, value: value)

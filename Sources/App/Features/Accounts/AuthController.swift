@@ -66,7 +66,7 @@ enum AuthController {
         var headers = HTTPHeaders()
         headers.add(name: .retryAfter, value: String(wait))
         throw Abort(.tooManyRequests, headers: headers,
-                    reason: request.t("loginThrottled").replacingOccurrences(of: "{minutes}", with: String(max(1, (wait + 59) / 60))))
+                    reason: request.t("loginThrottled", ["minutes": String(max(1, (wait + 59) / 60))]))
     }
 
     private static func recordFailure(_ request: Request, _ attempt: LoginAttemptFacts, user: User?, reason: String) async throws {
@@ -130,9 +130,8 @@ enum AuthController {
         } else if !(try await accounts.verify(current, hash: user.passwordHash)) {
             errors.append(FieldError(field: "current", message: request.t("passwordCurrentWrong")))
         }
-        if let problem = PasswordPolicy.problem(new, email: user.email) {
-            errors.append(FieldError(field: "new", message: request.t(problem)
-                .replacingOccurrences(of: "{min}", with: String(PasswordPolicy.minimumLength))))
+        if let problemKey = PasswordPolicy.problemKey(new, email: user.email) {
+            errors.append(FieldError(field: "new", message: request.t(problemKey, ["min": String(PasswordPolicy.minimumLength)])))
         } else if new == current {
             errors.append(FieldError(field: "new", message: request.t("passwordUnchanged")))
         }

@@ -33,10 +33,10 @@ struct AdminAuditContext: Encodable {
         intact = verification?.break == nil
         if let verification {
             if let broken = verification.break {
-                verifyMessage = request.t("auditBroken").replacingOccurrences(of: "{sequence}", with: String(broken.sequence))
+                verifyMessage = request.t("auditBroken", ["sequence": String(broken.sequence)])
                     + " " + broken.reason
             } else {
-                verifyMessage = request.t("auditIntact").replacingOccurrences(of: "{count}", with: String(verification.checked))
+                verifyMessage = request.t("auditIntact", ["count": String(verification.checked)])
             }
         } else {
             verifyMessage = ""

@@ -46,14 +46,8 @@ enum AdminController {
                                       status: .badRequest)
     }
 
-    static func findUser(_ request: Request) async throws -> User {
-        guard let id = request.parameters.get("user", as: UUID.self),
-              let user = try await User.find(id, on: request.db) else { throw Abort(.notFound) }
-        return user
-    }
-
     static func user(_ request: Request) async throws -> Response {
-        try await request.page(.adminUser, AdminUserContext(request: request, user: try await findUser(request)))
+        try await request.page(.adminUser, AdminUserContext(request: request, user: try request.scope(AccountScope.self)))
     }
 
     struct EditUserForm: Content {
@@ -64,7 +58,7 @@ enum AdminController {
 
     static func updateUser(_ request: Request) async throws -> Response {
         let admin = try request.auth.require(User.self)
-        let user = try await findUser(request)
+        let user = try request.scope(AccountScope.self)
         let form = try request.content.decode(EditUserForm.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         let role = Role(rawValue: form.role ?? "")
@@ -106,7 +100,7 @@ enum AdminController {
 
     static func resetPassword(_ request: Request) async throws -> Response {
         let admin = try request.auth.require(User.self)
-        let user = try await findUser(request)
+        let user = try request.scope(AccountScope.self)
         let oneTime = SecureToken.readablePassword()
         let hash = try await request.application.accounts.hash(oneTime)
         let userID = try user.requireID()

@@ -23,7 +23,7 @@ enum OrganisationController {
                 members: try await Membership.query(on: request.db).filter(\.$organisationID == id).count()))
         }
         let errors = problems.fieldErrors(request)
-        let make = FormFieldMaker(request: request, prefix: "organisation", values: values, errors: errors.byField)
+        let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
         let frameworks = ProcessFramework.candidates(in: request.standard.frameworks).map { id in
             ChoiceOption(value: id, label: request.standard.frameworks.versions(of: id).last?.title[language] ?? id,
                          selected: (values["framework"] ?? ProcessFramework.defaultID) == id)
@@ -33,7 +33,8 @@ enum OrganisationController {
             rows: rows,
             form: FormView(id: "organisation-form", url: SiteURL.adminOrganisations.path, csrfToken: request.csrfToken, sections: [
                 FormSectionView(legend: request.t("organisationAdd"), fields: [
-                    make.field("name", optional: false), make.field("framework", kind: "select", optional: false, options: frameworks),
+                    make.field("name", labelKey: "organisationName", optional: false),
+                    make.field("framework", labelKey: "organisationFramework", kind: "select", optional: false, options: frameworks),
                 ]),
             ], submitLabel: request.t("add"), readOnly: false),
             errors: errors, hasErrors: !errors.isEmpty)
@@ -59,15 +60,8 @@ enum OrganisationController {
         return request.redirect(to: SiteURL.adminOrganisation(.value(try organisation.requireID())).path)
     }
 
-    static func find(_ request: Request) async throws -> Organisation {
-        guard let id = request.parameters.get("organisation", as: UUID.self), let organisation = try await Organisation.find(id, on: request.db) else {
-            throw Abort(.notFound)
-        }
-        return organisation
-    }
-
     static func page(_ request: Request) async throws -> Response {
-        try await render(request, organisation: try await find(request), values: [:], problems: [])
+        try await render(request, organisation: try request.scope(OrganisationScope.self), values: [:], problems: [])
     }
 
     static func render(_ request: Request, organisation: Organisation, values: [String: String], problems: [FormProblem],
@@ -78,7 +72,7 @@ enum OrganisationController {
         let teamNames = Dictionary(teams.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
         let memberships = try await Membership.query(on: request.db).filter(\.$organisationID == id).with(\.$user).all()
         let errors = problems.fieldErrors(request)
-        let make = FormFieldMaker(request: request, prefix: "organisation", values: values, errors: errors.byField)
+        let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
         let teamOptions = [ChoiceOption(value: "", label: request.t("organisationNoTeam"), selected: (values["team"] ?? "").isEmpty)]
             + teams.map { ChoiceOption(value: $0.id!.uuidString, label: $0.name, selected: values["team"] == $0.id!.uuidString) }
         let context = OrganisationContext(
@@ -88,7 +82,7 @@ enum OrganisationController {
             listURL: SiteURL.adminOrganisations.path, csrfToken: request.csrfToken,
             teams: teams.map(\.name),
             teamForm: FormView(id: "team-form", url: SiteURL.adminOrganisation(.value(id)).path, csrfToken: request.csrfToken, sections: [
-                FormSectionView(legend: request.t("organisationTeamAdd"), fields: [make.field("teamName", optional: false)]),
+                FormSectionView(legend: request.t("organisationTeamAdd"), fields: [make.field("teamName", labelKey: "organisationTeamName", optional: false)]),
             ], submitLabel: request.t("add"), readOnly: false),
             members: memberships.sorted { $0.user.displayName < $1.user.displayName }.map { membership in
                 OrganisationContext.Member(
@@ -98,7 +92,8 @@ enum OrganisationController {
             },
             form: FormView(id: "member-form", url: SiteURL.adminOrganisation(.value(id)).path, csrfToken: request.csrfToken, sections: [
                 FormSectionView(legend: request.t("organisationMemberAdd"), hint: request.t("organisationMemberAddHint"), fields: [
-                    make.field("email", kind: "email", optional: false), make.field("team", kind: "select", options: teamOptions),
+                    make.field("email", labelKey: "organisationEmail", kind: "email", optional: false),
+                    make.field("team", labelKey: "organisationTeam", kind: "select", options: teamOptions),
                 ]),
             ], submitLabel: request.t("save"), readOnly: false),
             errors: errors, hasErrors: !errors.isEmpty)
@@ -107,36 +102,40 @@ enum OrganisationController {
 
     /// Adds a team (`teamName`) or puts a user into the agency and a team (`email`, `team`).
     static func update(_ request: Request) async throws -> Response {
+        let organisation = try request.scope(OrganisationScope.self)
+        let form = FormFields(try request.content.decode([String: String].self))
+        if form.values["teamName"] != nil { return try await addTeam(request, organisation, form) }
+        return try await setMember(request, organisation, form)
+    }
+
+    private static func addTeam(_ request: Request, _ organisation: Organisation, _ posted: FormFields) async throws -> Response {
         let admin = try request.auth.require(User.self)
-        let organisation = try await find(request)
         let organisationID = try organisation.requireID()
-        var form = FormFields(try request.content.decode([String: String].self))
-        if form.values["teamName"] != nil {
-            guard let name = form.text("teamName", missing: "organisationTeamNameMissing", maxLength: 200) else {
-                return try await render(request, organisation: organisation, values: form.values, problems: form.problems, status: .unprocessableEntity)
-            }
-            try await request.change { db in
-                let team = Team(organisationID: organisationID, name: name)
-                try await team.create(on: db)
-                try await AuditTrail(clock: request.clock).record(on: db, actor: admin.auditName, action: "team.created",
-                                                                  subject: "organisation:\(organisationID.uuidString)",
-                                                                  details: ["team": try team.requireID().uuidString])
-            }
-            return request.redirect(to: SiteURL.adminOrganisation(.value(organisationID)).path)
+        var form = posted
+        guard let name = form.text("teamName", missing: "organisationTeamNameMissing", maxLength: 200) else {
+            return try await render(request, organisation: organisation, values: form.values, problems: form.problems, status: .unprocessableEntity)
         }
+        try await request.change { db in
+            let team = Team(organisationID: organisationID, name: name)
+            try await team.create(on: db)
+            try await AuditTrail(clock: request.clock).record(on: db, actor: admin.auditName, action: "team.created",
+                                                              subject: "organisation:\(organisationID.uuidString)",
+                                                              details: ["team": try team.requireID().uuidString])
+        }
+        return request.redirect(to: SiteURL.adminOrganisation(.value(organisationID)).path)
+    }
+
+    /// Puts a practice user into the agency and, optionally, one of its teams.
+    private static func setMember(_ request: Request, _ organisation: Organisation, _ posted: FormFields) async throws -> Response {
+        let admin = try request.auth.require(User.self)
+        let organisationID = try organisation.requireID()
+        var form = posted
         let email = User.normalize(email: form.value("email"))
         let user = email.isEmpty ? nil : try await User.query(on: request.db).filter(\.$email == email).first()
         if email.isEmpty { form.problem("email", "organisationEmailMissing") } else if user == nil { form.problem("email", "organisationUserUnknown") }
         if let user, !user.role.may(.workWithClients) { form.problem("email", "organisationRoleNotPractice") }
-        var teamID: UUID?
-        if !form.value("team").isEmpty {
-            teamID = UUID(uuidString: form.value("team"))
-            var team: Team?
-            if let teamID {
-                team = try await Team.query(on: request.db).filter(\.$id == teamID).filter(\.$organisationID == organisationID).first()
-            }
-            if team == nil { form.problem("team", "organisationTeamUnknown") }
-        }
+        let (teamID, teamProblem) = try await team(form, of: organisationID, on: request.db)
+        if let teamProblem { form.problem(teamProblem.field, teamProblem.messageKey) }
         guard form.problems.isEmpty, let user else {
             return try await render(request, organisation: organisation, values: form.values, problems: form.problems, status: .unprocessableEntity)
         }
@@ -158,6 +157,17 @@ enum OrganisationController {
                                                               details: ["organisation": organisationID.uuidString, "team": chosenTeam?.uuidString ?? ""])
         }
         return request.redirect(to: SiteURL.adminOrganisation(.value(organisationID)).path)
+    }
+
+    /// The team chosen in the form (none when left empty); a team of another agency is a problem.
+    private static func team(_ form: FormFields, of organisationID: UUID, on database: any Database) async throws -> (UUID?, FormProblem?) {
+        guard !form.value("team").isEmpty else { return (nil, nil) }
+        let teamID = UUID(uuidString: form.value("team"))
+        var team: Team?
+        if let teamID {
+            team = try await Team.query(on: database).filter(\.$id == teamID).filter(\.$organisationID == organisationID).first()
+        }
+        return (teamID, team == nil ? FormProblem(field: "team", messageKey: "organisationTeamUnknown") : nil)
     }
 
     /// Takes a user out of their agency, unless clients are still assigned to them.

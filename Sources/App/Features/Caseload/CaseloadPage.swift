@@ -66,13 +66,14 @@ extension CaseloadContext {
         self.init(
             layout: Layout(request: request, title: request.t(leadsTeam ? "caseloadTeamTitle" : "caseloadTitle"), current: .caseload),
             load: CaseloadPolicy.text(model.load, request), loadPercentage: min(model.load.percentage, 200), loadOver: model.load.isOver,
-            loadNote: request.t(model.load.isOver ? "caseloadOver" : "caseloadPlacesLeft")
-                .replacingOccurrences(of: "{places}", with: String(model.load.placesLeft))
-                .replacingOccurrences(of: "{hours}", with: NumberText.format(model.policy.hours(of: model.actor.userID), in: language))
-                .replacingOccurrences(of: "{perFullTime}", with: String(model.policy.policy.caseloadPerFullTime)),
+            loadNote: request.t(model.load.isOver ? "caseloadOver" : "caseloadPlacesLeft", [
+                "places": String(model.load.placesLeft),
+                "hours": NumberText.format(model.policy.hours(of: model.actor.userID), in: language),
+                "perFullTime": String(model.policy.policy.caseloadPerFullTime),
+            ]),
             actions: model.due.prefix(pageSize).map { Self.actionRow($0.item, $0.action, today: today, request) },
             actionsMore: model.due.count > pageSize
-                ? request.t("caseloadActionsMore").replacingOccurrences(of: "{count}", with: String(model.due.count - pageSize)) : "",
+                ? request.t("caseloadActionsMore", ["count": String(model.due.count - pageSize)]) : "",
             leadTimes: model.overview.leadTimes(now: now).map { time in
                 LeadTimeRow(phase: time.phase.title[language], clients: time.clients,
                             average: PracticeOptions.days(time.averageDays, request), longest: PracticeOptions.days(time.longestDays, request))
@@ -93,8 +94,7 @@ extension CaseloadContext {
             newClientURL: SiteURL.clientNew.path, employersURL: SiteURL.employers.path, commissionersURL: SiteURL.commissioners.path,
             previousURL: model.pageNumber > 1 ? link(model.pageNumber - 1) : nil,
             nextURL: model.pageNumber < model.pages ? link(model.pageNumber + 1) : nil,
-            pageText: request.t("pageOf").replacingOccurrences(of: "{page}", with: String(model.pageNumber))
-                .replacingOccurrences(of: "{pages}", with: String(model.pages)))
+            pageText: request.t("pageOf", ["page": String(model.pageNumber), "pages": String(model.pages)]))
     }
 
     private static func actionRow(_ item: CaseloadOverview.Item, _ action: DueAction, today: CalendarDate, _ request: Request) -> ActionRow {
@@ -104,12 +104,12 @@ extension CaseloadContext {
             clientURL: SiteURL.client(.value(item.clientID)).path,
             url: (isGoal ? SiteURL.clientPlan(.value(item.clientID)) : SiteURL.clientClosing(.value(item.clientID))).path
                 + (isGoal ? "#goals" : "#follow-ups"),
-            what: isGoal ? request.t("caseloadActionGoal").replacingOccurrences(of: "{goal}", with: action.subject)
-                : request.t("caseloadActionFollowUp").replacingOccurrences(of: "{months}", with: action.subject),
+            what: isGoal ? request.t("caseloadActionGoal", ["goal": action.subject])
+                : request.t("caseloadActionFollowUp", ["months": action.subject]),
             due: action.dueOn.text(in: request.language),
             state: action.isOverdue(on: today)
-                ? request.t("followUpOverdue").replacingOccurrences(of: "{days}", with: String(today.days(since: action.dueOn)))
-                : request.t("followUpDueSoon").replacingOccurrences(of: "{days}", with: String(action.dueOn.days(since: today))),
+                ? request.t("followUpOverdue", ["days": String(today.days(since: action.dueOn))])
+                : request.t("followUpDueSoon", ["days": String(action.dueOn.days(since: today))]),
             overdue: action.isOverdue(on: today))
     }
 

@@ -28,7 +28,6 @@ struct CaseloadPolicy: Sendable {
 
     /// "12 of 13 clients (92%)".
     static func text(_ load: CaseloadLoad, _ request: Request) -> String {
-        request.t("caseloadLoad").replacingOccurrences(of: "{clients}", with: String(load.clients))
-            .replacingOccurrences(of: "{limit}", with: String(load.limit)).replacingOccurrences(of: "{percentage}", with: String(load.percentage))
+        request.t("caseloadLoad", ["clients": String(load.clients), "limit": String(load.limit), "percentage": String(load.percentage)])
     }
 }

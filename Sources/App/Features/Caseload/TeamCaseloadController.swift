@@ -44,8 +44,7 @@ enum TeamCaseloadController {
         let clients = request.t("caseloadClients"), limit = request.t("teamLimit")
         let chart = BarChartView(
             id: "team-chart", title: request.t("teamChartTitle"),
-            summary: request.t("teamChartSummary").replacingOccurrences(of: "{over}", with: String(lines.filter(\.load.isOver).count))
-                .replacingOccurrences(of: "{coaches}", with: String(lines.count)),
+            summary: request.t("teamChartSummary", ["over": String(lines.filter(\.load.isOver).count), "coaches": String(lines.count)]),
             groups: lines.map { line in
                 (label: String(line.name.prefix(12)), values: [Double(line.load.clients), Double(line.load.limit)],
                  titles: ["\(line.name): \(clients) \(line.load.clients)", "\(line.name): \(limit) \(line.load.limit)"])
@@ -123,12 +122,12 @@ enum TeamCaseloadController {
             shown["retentionMonths"] = String(policy.policy.retentionMonths)
             for coach in coaches { if let id = coach.id { shown["hours.\(id.uuidString)"] = NumberText.format(policy.hours(of: id), in: .en) } }
         }
-        let make = FormFieldMaker(request: request, prefix: "", values: shown, errors: errors.byField)
+        let make = FormFieldMaker(request: request, values: shown, errors: errors.byField)
         let form = FormView(id: "settings-form", url: SiteURL.caseloadSettings.path, csrfToken: request.csrfToken, sections: [
             FormSectionView(legend: request.t("settingsAgency"), fields: [
-                make.field("caseloadPerFullTime", optional: false, inputMode: "numeric"),
-                make.field("fullTimeHours", optional: false, inputMode: "decimal"),
-                make.field("retentionMonths", optional: false, inputMode: "numeric"),
+                make.field("caseloadPerFullTime", labelKey: "caseloadPerFullTime", hintKey: "caseloadPerFullTimeHint", optional: false, inputMode: "numeric"),
+                make.field("fullTimeHours", labelKey: "fullTimeHours", optional: false, inputMode: "decimal"),
+                make.field("retentionMonths", labelKey: "retentionMonths", hintKey: "retentionMonthsHint", optional: false, inputMode: "numeric"),
             ]),
             FormSectionView(legend: request.t("settingsCoachHours"), hint: request.t("settingsCoachHoursHint"), fields: coaches.compactMap { coach in
                 guard let id = coach.id else { return nil }

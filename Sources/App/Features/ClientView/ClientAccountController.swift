@@ -29,10 +29,10 @@ enum ClientAccountController {
                                         submitKey: "accountEndButton", hidden: [KeyValue(key: "action", value: "end")])
         } else {
             block.text = request.t("accountNone")
-            let make = FormFieldMaker(request: request, prefix: "", values: values.isEmpty ? ["accountEmail": client.email] : values, errors: errors.byField)
+            let make = FormFieldMaker(request: request, values: values.isEmpty ? ["accountEmail": client.email] : values, errors: errors.byField)
             block.forms = WorkPage.form(request, actor: actor, client: client, id: "account-form", url: .clientAccount(.value(clientID)), sections: [
                 FormSectionView(legend: request.t("accountInvite"), hint: request.t("accountInviteHint"),
-                                fields: [make.field("accountEmail", kind: "email", optional: false)]),
+                                fields: [make.field("accountEmail", labelKey: "accountEmail", kind: "email", optional: false)]),
             ], submitKey: "accountInviteButton", hidden: [KeyValue(key: "action", value: "invite")])
         }
         return try await WorkPage.render(request, actor: actor, file: file, titleKey: "accountTitle", leadKey: "accountLead",
@@ -40,33 +40,21 @@ enum ClientAccountController {
     }
 
     static func save(_ request: Request) async throws -> Response {
-        let (actor, client, file, form) = try await ClientWrite.begin(request)
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: ClientAccountForm.self)
+        var form = posted
         let clientID = try client.requireID()
         let existing = try await ClientAccount.query(on: request.db).filter(\.$organisationID == actor.organisationID)
             .filter(\.$client.$id == clientID).with(\.$user).first()
-        if form.value("action") == "end" {
+        if form.ends {
             guard let existing else { throw Abort(.notFound) }
-            let user = existing.user
-            // The account goes entirely (sessions, login attempts, the user), so the address can be
-            // invited again and nothing of it stays behind.
-            try await request.change { db in
-                try await StoredSession.query(on: db).filter(\.$userID == user.id!).delete()
-                try await LoginAttempt.query(on: db).filter(\.$email == user.email).delete()
-                try await existing.delete(on: db)
-                try await user.delete(on: db)
-                try await ClientAudit.record(on: db, request, actor, "account.ended", client: client, details: ["user": user.id!.uuidString])
-            }
-            return try await render(request, actor: actor, file: file, values: [:], errors: [], notice: request.t("accountEnded"))
+            return try await end(existing, request, actor: actor, file: file)
         }
-        let email = User.normalize(email: form.value("accountEmail"))
-        var problem: String?
-        if email.isEmpty { problem = "accountEmailMissing" }
-        else if !AccountService.isPlausibleEmail(email) { problem = "clientEmailInvalid" }
-        else if try await User.query(on: request.db).filter(\.$email == email).first() != nil { problem = "accountEmailTaken" }
-        if existing != nil { problem = "accountExists" }
-        if let problem {
-            return try await render(request, actor: actor, file: file, values: form.values,
-                                    errors: [FieldError(field: "accountEmail", message: request.t(problem))], status: .unprocessableEntity)
+        let validated = try await form.validate(hasAccount: existing != nil) { email in
+            try await User.query(on: request.db).filter(\.$email == email).first() != nil
+        }
+        guard let email = validated else {
+            return try await render(request, actor: actor, file: file, values: form.posted.values,
+                                    errors: form.posted.problems.fieldErrors(request), status: .unprocessableEntity)
         }
         let oneTime = SecureToken.readablePassword()
         let hash = try await request.application.accounts.hash(oneTime)
@@ -82,7 +70,21 @@ enum ClientAccountController {
             try await ClientAudit.record(on: db, request, actor, "account.invited", client: client, details: ["user": try user.requireID().uuidString])
         }
         return try await render(request, actor: actor, file: file, values: [:], errors: [],
-                                notice: request.t("accountInvited").replacingOccurrences(of: "{email}", with: email)
-                                    .replacingOccurrences(of: "{password}", with: oneTime))
+                                notice: request.t("accountInvited", ["email": email, "password": oneTime]))
+    }
+
+    /// Ends the account entirely (sessions, login attempts, the user), so the address can be invited
+    /// again and nothing of it stays behind.
+    static func end(_ account: ClientAccount, _ request: Request, actor: PracticeActor, file: ClientFile) async throws -> Response {
+        let user = account.user
+        let client = file.client
+        try await request.change { db in
+            try await StoredSession.query(on: db).filter(\.$userID == user.id!).delete()
+            try await LoginAttempt.query(on: db).filter(\.$email == user.email).delete()
+            try await account.delete(on: db)
+            try await user.delete(on: db)
+            try await ClientAudit.record(on: db, request, actor, "account.ended", client: client, details: ["user": user.id!.uuidString])
+        }
+        return try await render(request, actor: actor, file: file, values: [:], errors: [], notice: request.t("accountEnded"))
     }
 }

@@ -52,35 +52,42 @@ extension MyPageContext {
     private static func records(_ model: MyPage.Model, _ request: Request) -> [Record] {
         let language = request.language
         let coaching = model.coaching
-        func item(_ key: String, _ value: String?) -> KeyValue? {
+        func item(labelKey: String, _ value: String?) -> KeyValue? {
             guard let value, !value.isEmpty else { return nil }
-            return KeyValue(key: request.t(key), value: value)
+            return KeyValue(key: request.t(labelKey), value: value)
         }
         var records: [Record] = []
         if let intake = model.file.intake {
             records.append(.init(heading: request.t("myIntake"), items: [
-                item("myIntakeDate", WorkPage.date(intake.heldOn, language)), item("myQuestion", intake.question),
-                item("myAgreed", intake.agreedTrajectory), item("myExpectations", intake.expectations),
+                item(labelKey: "myIntakeDate", WorkPage.date(intake.heldOn, language)),
+                item(labelKey: "myQuestion", intake.question),
+                item(labelKey: "myAgreed", intake.agreedTrajectory),
+                item(labelKey: "myExpectations", intake.expectations),
             ].compactMap { $0 }))
         }
         if let profile = model.file.profile {
             records.append(.init(heading: request.t("myProfile"), items: [
-                item("myMotivators", profile.motivators), item("myWishes", profile.wishes), item("mySkills", profile.skills),
-                item("myPossibilities", profile.possibilities), item("myAttention", profile.attentionPoints),
-                item("myLimitations", profile.limitations),
+                item(labelKey: "myMotivators", profile.motivators),
+                item(labelKey: "myWishes", profile.wishes),
+                item(labelKey: "mySkills", profile.skills),
+                item(labelKey: "myPossibilities", profile.possibilities),
+                item(labelKey: "myAttention", profile.attentionPoints),
+                item(labelKey: "myLimitations", profile.limitations),
             ].compactMap { $0 }))
         }
         if let plan = coaching.plan {
             records.append(.init(heading: request.t("myPlan"), items: [
-                item("myNetwork", plan.networkRoles), item("myEmployerRole", plan.employerRole), item("myColleague", plan.employerColleague),
+                item(labelKey: "myNetwork", plan.networkRoles),
+                item(labelKey: "myEmployerRole", plan.employerRole),
+                item(labelKey: "myColleague", plan.employerColleague),
             ].compactMap { $0 }))
         }
-        let dated: [(key: String, rows: [KeyValue])] = [
-            ("myLog", coaching.support.map { KeyValue(key: WorkPage.date($0.heldOn, language), value: $0.notes) }),
-            ("myEvaluations", coaching.evaluations.map { KeyValue(key: WorkPage.date($0.heldOn, language), value: $0.outcome) }),
-            ("myMilestones", coaching.milestones.map { KeyValue(key: WorkPage.date($0.reachedOn, language), value: $0.title) }),
+        let dated: [(heading: String, rows: [KeyValue])] = [
+            (request.t("myLog"), coaching.support.map { KeyValue(key: WorkPage.date($0.heldOn, language), value: $0.notes) }),
+            (request.t("myEvaluations"), coaching.evaluations.map { KeyValue(key: WorkPage.date($0.heldOn, language), value: $0.outcome) }),
+            (request.t("myMilestones"), coaching.milestones.map { KeyValue(key: WorkPage.date($0.reachedOn, language), value: $0.title) }),
         ]
-        for (key, rows) in dated where !rows.isEmpty { records.append(.init(heading: request.t(key), items: rows)) }
+        for (heading, rows) in dated where !rows.isEmpty { records.append(.init(heading: heading, items: rows)) }
         return records
     }
 
@@ -89,8 +96,10 @@ extension MyPageContext {
             let consent = model.coaching.consent(kind)
             return Consent(
                 field: "consent-\(kind.rawValue)",
-                question: request.t("myConsentQuestion").replacingOccurrences(of: "{report}", with: kind.title[request.language])
-                    .replacingOccurrences(of: "{commissioner}", with: model.commissioner?.name ?? ""),
+                question: request.t("myConsentQuestion", [
+                    "report": kind.title[request.language],
+                    "commissioner": model.commissioner?.name ?? "",
+                ]),
                 yes: consent?.given == true, no: consent?.given == false,
                 state: consent.map { request.t($0.given ? "myConsentYesNow" : "myConsentNoNow") } ?? request.t("myConsentNotYet"))
         }

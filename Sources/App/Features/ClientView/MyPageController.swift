@@ -40,7 +40,7 @@ enum MyPageController {
             events: coaching.appointments.filter { $0.startsAt >= now.addingTimeInterval(-86_400) }.map { appointment in
                 ICalendar.Event(uid: "\(appointment.id?.uuidString ?? UUID().uuidString)@jobcoach", start: appointment.startsAt,
                                 minutes: appointment.minutes, summary: appointment.topic, location: appointment.location,
-                                description: request.t("myCalendarWith").replacingOccurrences(of: "{coach}", with: coach?.displayName ?? ""))
+                                description: request.t("myCalendarWith", ["coach": coach?.displayName ?? ""]))
             },
             stamp: now)
         let response = Response(status: .ok, body: .init(string: calendar.text))

@@ -21,79 +21,47 @@ enum ClosingController {
     }
 
     static func save(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: ClosingForm.self)
         var form = posted
-        let closedOn = form.date("closingClosedOn", required: true)
-        if let closedOn, closedOn > request.today { form.problem("closingClosedOn", "cpdInFuture") }
-        let outcome = ClosingOutcome(rawValue: form.value("closingOutcome"))
-        if outcome == nil { form.problem("closingOutcome", "closingOutcomeMissing") }
-        _ = form.text("closingSummary", missing: "closingSummaryMissing", maxLength: 10_000)
-        if form.value("closingAftercare").count > 5_000 { form.problem("closingAftercare", "formTooLong") }
-        guard form.problems.isEmpty, let closedOn, let outcome else {
-            return try await render(request, actor: actor, file: file, values: form.values, errors: WorkPage.errors(request, form.problems),
-                                    status: .unprocessableEntity)
+        guard let valid = form.validate(today: request.today) else {
+            return try await render(request, actor: actor, file: file, values: form.posted.values,
+                                    errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
-        let input = form
         try await request.change { db in
             let closing = try await Closing.query(on: db).filter(\.$organisationID == actor.organisationID)
                 .filter(\.$trajectory.$id == trajectoryID).first() ?? Closing()
             closing.organisationID = actor.organisationID
             closing.$trajectory.id = trajectoryID
-            closing.closedOn = closedOn.description
-            closing.outcome = outcome.rawValue
-            closing.summary = input.value("closingSummary")
-            closing.aftercareOffer = input.value("closingAftercare")
+            valid.apply(to: closing)
             try await closing.save(on: db)
             try await ClientAudit.record(on: db, request, actor, "closing.saved", client: client,
-                                        details: ["trajectory": trajectoryID.uuidString, "outcome": outcome.rawValue])
+                                        details: ["trajectory": trajectoryID.uuidString, "outcome": valid.outcome.rawValue])
         }
         return request.redirect(to: SiteURL.clientClosing(.value(try client.requireID())).path + "#closing")
     }
 
     static func addFollowUp(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: FollowUpForm.self)
         var form = posted
-        let months = Int(form.value("followUpMonths"))
-        if months == nil || !FollowUpSchedule.monthsAfterPlacement.contains(months!) { form.problem("followUpMonths", "followUpMonthsInvalid") }
-        if file.placements.isEmpty { form.problem("followUpMonths", "followUpsNoPlacement") }
-        let heldOn = form.date("followUpHeldOn", required: true)
-        if let heldOn, heldOn > request.today { form.problem("followUpHeldOn", "cpdInFuture") }
-        func answer(_ field: String) -> Bool? {
-            switch form.value(field) {
-            case "yes": return true
-            case "no": return false
-            default: form.problem(field, "followUpAnswerMissing"); return nil
-            }
-        }
-        let employed = answer("followUpEmployed"), sameEmployer = answer("followUpSameEmployer"), support = answer("followUpSupportNeeded")
-        let hours = form.amount("followUpHours")
-        if let hours, hours > 60 { form.problem("followUpHours", "profileHoursRange") }
-        if employed == true, hours == nil, form.value("followUpHours").isEmpty { form.problem("followUpHours", "followUpHoursMissing") }
-        if form.value("followUpNote").count > 2_000 { form.problem("followUpNote", "formTooLong") }
         let trajectoryID = file.trajectoryID
-        if let months, try await FollowUpCheck.query(on: request.db).filter(\.$organisationID == actor.organisationID)
-            .filter(\.$trajectory.$id == trajectoryID).filter(\.$monthsAfter == months).first() != nil {
-            form.problem("followUpMonths", "followUpAlreadyDone")
+        var alreadyDone = false
+        if let months = form.months {
+            alreadyDone = try await FollowUpCheck.query(on: request.db).filter(\.$organisationID == actor.organisationID)
+                .filter(\.$trajectory.$id == trajectoryID).filter(\.$monthsAfter == months).first() != nil
         }
-        guard form.problems.isEmpty, let months, let heldOn, let employed, let sameEmployer, let support else {
-            return try await render(request, actor: actor, file: file, values: form.values, errors: WorkPage.errors(request, form.problems),
-                                    status: .unprocessableEntity)
+        guard let valid = form.validate(today: request.today, hasPlacement: !file.placements.isEmpty, alreadyDone: alreadyDone) else {
+            return try await render(request, actor: actor, file: file, values: form.posted.values,
+                                    errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
         }
-        let note = form.value("followUpNote")
         let check = FollowUpCheck()
         check.organisationID = actor.organisationID
         check.$trajectory.id = trajectoryID
-        check.monthsAfter = months
-        check.heldOn = heldOn.description
-        check.stillEmployed = employed
-        check.hoursPerWeek = employed ? hours : nil
-        check.sameEmployer = employed && sameEmployer
-        check.supportNeeded = support
-        check.note = note
+        valid.apply(to: check)
         check.createdBy = actor.userID
         try await ClientAudit.create(check, request, actor, "follow-up.recorded", client: client,
-                                     details: ["trajectory": trajectoryID.uuidString, "months": String(months), "employed": String(employed)])
+                                     details: ["trajectory": trajectoryID.uuidString, "months": String(valid.months),
+                                               "employed": String(valid.employed)])
         return request.redirect(to: SiteURL.clientClosing(.value(try client.requireID())).path + "#follow-ups")
     }
 }

@@ -55,19 +55,18 @@ enum ClosingPage {
                     [.init(text: WorkPage.date(evaluation.heldOn, language)), .init(text: SupportController.participants(evaluation, request)),
                      .init(text: evaluation.outcome)]
                 }, empty: request.t("evaluationsNone"))
-            let make = FormFieldMaker(request: request, prefix: "", values: values, errors: errors.byField)
-            let section = SupportController.evaluationSection(request, make: make, values: values, errors: errors, kind: "closing")
+            let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
+            let section = SupportController.evaluationSection(request, make: make, values: values, errors: errors, kind: .closing)
             return WorkBlock(id: "closing-evaluation", heading: request.t("closingEvaluationHeading"), text: request.t("closingEvaluationLead"),
                              tables: [table],
                              forms: form("closing-evaluation-form", .clientEvaluations(.value(clientID)), [section], submitKey: "evaluationAdd",
-                                         hidden: [KeyValue(key: "kind", value: EvaluationKind.closing.rawValue)]))
+                                         hidden: [KeyValue(key: EvaluationForm.Field.kind.rawValue, value: EvaluationKind.closing.rawValue)]))
         }
 
         /// The form shows the stored closing until a posted one is shown again.
         private var closingValues: [String: String] {
-            guard let closing = model.coaching.closing, values["closingOutcome"] == nil else { return values }
-            return values.merging(["closingClosedOn": closing.closedOn, "closingOutcome": closing.outcome,
-                                   "closingSummary": closing.summary, "closingAftercare": closing.aftercareOffer]) { $1 }
+            guard let closing = model.coaching.closing, values[ClosingForm.Field.outcome.rawValue] == nil else { return values }
+            return values.merging(ClosingForm.values(closing)) { $1 }
         }
 
         var closing: WorkBlock {
@@ -80,14 +79,16 @@ enum ClosingPage {
                          KeyValue(key: request.t("closingAftercare"),
                                   value: closing.aftercareOffer.isEmpty ? request.t("notFilledIn") : closing.aftercareOffer)]
             }
-            let outcomes = [ChoiceOption(value: "", label: request.t("chooseOne"), selected: (values["closingOutcome"] ?? "").isEmpty)]
-                + ClosingOutcome.allCases.map { ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: values["closingOutcome"] == $0.rawValue) }
-            let make = FormFieldMaker(request: request, prefix: "", values: values, errors: errors.byField)
+            let outcome = values[ClosingForm.Field.outcome.rawValue] ?? ""
+            let outcomes = [ChoiceOption(value: "", label: request.t("chooseOne"), selected: outcome.isEmpty)]
+                + ClosingOutcome.allCases.map { ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: outcome == $0.rawValue) }
+            let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
             let section = FormSectionView(legend: request.t("closingHeading"), fields: [
-                make.field("closingClosedOn", kind: "date", optional: false),
-                make.field("closingOutcome", kind: "select", optional: false, options: outcomes),
-                make.field("closingSummary", kind: "textarea", optional: false),
-                make.field("closingAftercare", kind: "textarea"),
+                make.field(ClosingForm.Field.closedOn.rawValue, labelKey: "closingClosedOn", kind: "date", optional: false),
+                make.field(ClosingForm.Field.outcome.rawValue, labelKey: "closingOutcome", kind: "select", optional: false, options: outcomes),
+                make.field(ClosingForm.Field.summary.rawValue, labelKey: "closingSummary", hintKey: "closingSummaryHint", kind: "textarea",
+                           optional: false),
+                make.field(ClosingForm.Field.aftercare.rawValue, labelKey: "closingAftercare", kind: "textarea"),
             ])
             return WorkBlock(id: "closing", heading: request.t("closingHeading"), facts: facts,
                              forms: form("closing-form", .clientClosing(.value(clientID)), [section], submitKey: "save"))
@@ -114,32 +115,37 @@ enum ClosingPage {
         }
 
         private func after(_ months: Int) -> String {
-            request.t("followUpAfter").replacingOccurrences(of: "{months}", with: String(months))
+            request.t("followUpAfter", ["months": String(months)])
         }
 
         private func stateText(_ state: FollowUpState, done: FollowUpCheck?) -> String {
             switch state.kind {
-            case .done: request.t("followUpDone").replacingOccurrences(of: "{date}", with: WorkPage.date(done?.heldOn ?? "", language))
-            case .overdue(let days): request.t("followUpOverdue").replacingOccurrences(of: "{days}", with: String(days))
-            case .dueSoon(let days): request.t("followUpDueSoon").replacingOccurrences(of: "{days}", with: String(days))
+            case .done: request.t("followUpDone", ["date": WorkPage.date(done?.heldOn ?? "", language)])
+            case .overdue(let days): request.t("followUpOverdue", ["days": String(days)])
+            case .dueSoon(let days): request.t("followUpDueSoon", ["days": String(days)])
             case .later: request.t("followUpLater")
             }
         }
 
         private var followUpSection: FormSectionView {
-            let make = FormFieldMaker(request: request, prefix: "", values: values, errors: errors.byField)
-            func answer(_ id: String) -> FormFieldView {
-                make.field(id, kind: "select", optional: false, options: [("", request.t("chooseOne")), ("yes", request.t("yes")), ("no", request.t("no"))].map {
+            let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
+            func answer(_ field: FollowUpForm.Field, labelKey: String) -> FormFieldView {
+                let id = field.rawValue
+                let answers = [("", request.t("chooseOne")), ("yes", request.t("yes")), ("no", request.t("no"))]
+                return make.field(id, labelKey: labelKey, kind: "select", optional: false, options: answers.map {
                     ChoiceOption(value: $0.0, label: $0.1, selected: (values[id] ?? "") == $0.0)
                 })
             }
-            let months = model.openFollowUps.map { ChoiceOption(value: String($0), label: after($0), selected: values["followUpMonths"] == String($0)) }
+            let chosen = values[FollowUpForm.Field.months.rawValue]
+            let months = model.openFollowUps.map { ChoiceOption(value: String($0), label: after($0), selected: chosen == String($0)) }
             return FormSectionView(legend: request.t("followUpNew"), fields: [
-                make.field("followUpMonths", kind: "select", optional: false, options: months),
-                make.field("followUpHeldOn", kind: "date", optional: false),
-                answer("followUpEmployed"), make.field("followUpHours", inputMode: "decimal"),
-                answer("followUpSameEmployer"), answer("followUpSupportNeeded"),
-                make.field("followUpNote", kind: "textarea"),
+                make.field(FollowUpForm.Field.months.rawValue, labelKey: "followUpMonths", kind: "select", optional: false, options: months),
+                make.field(FollowUpForm.Field.heldOn.rawValue, labelKey: "followUpHeldOn", kind: "date", optional: false),
+                answer(.employed, labelKey: "followUpEmployed"),
+                make.field(FollowUpForm.Field.hours.rawValue, labelKey: "followUpHours", inputMode: "decimal"),
+                answer(.sameEmployer, labelKey: "followUpSameEmployer"),
+                answer(.supportNeeded, labelKey: "followUpSupportNeeded"),
+                make.field(FollowUpForm.Field.note.rawValue, labelKey: "followUpNote", kind: "textarea"),
             ])
         }
 
@@ -147,7 +153,7 @@ enum ClosingPage {
         func found(_ check: FollowUpCheck) -> String {
             var parts = [request.t(check.stillEmployed ? "followUpStillEmployed" : "followUpNotEmployed")]
             if let hours = check.hoursPerWeek {
-                parts.append(request.t("followUpHoursText").replacingOccurrences(of: "{hours}", with: NumberText.format(hours, in: language)))
+                parts.append(request.t("followUpHoursText", ["hours": NumberText.format(hours, in: language)]))
             }
             if check.stillEmployed { parts.append(request.t(check.sameEmployer ? "followUpSameEmployerText" : "followUpOtherEmployerText")) }
             parts.append(request.t(check.supportNeeded ? "followUpSupportNeededText" : "followUpNoSupportText"))

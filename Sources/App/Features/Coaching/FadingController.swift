@@ -21,42 +21,11 @@ enum FadingController {
     }
 
     static func save(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: FadingForm.self)
         var form = posted
-        var plan: FadingPlan?
-        var extra: [FieldError] = []
-        if form.value("mode") == "weeks" {
-            let takeover = form.date("fadingTakeoverOn", required: true)
-            var weeks: [FadingPlan.Week] = []
-            for (number, line) in PracticeMapping.lines(form.value("fadingWeeks")).enumerated() {
-                let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ";" }).map(String.init)
-                guard parts.count == 2, let start = CalendarDate(parts[0]), let hours = Double(parts[1].replacingOccurrences(of: ",", with: ".")) else {
-                    extra.append(FieldError(field: "fadingWeeks", message: request.t("fadingLineInvalid").replacingOccurrences(of: "{line}", with: String(number + 1))))
-                    continue
-                }
-                weeks.append(FadingPlan.Week(startsOn: start, plannedHours: hours))
-            }
-            if weeks.count > 104 { form.problem("fadingWeeks", "fadingTooLong") }
-            if let takeover, extra.isEmpty { plan = FadingPlan(weeks: weeks, takeoverOn: takeover) }
-        } else {
-            let start = form.date("fadingStart", required: true)
-            let first = form.amount("fadingFirstHours")
-            if form.value("fadingFirstHours").isEmpty { form.problem("fadingFirstHours", "fadingFirstHoursMissing") }
-            else if let first, first <= 0 || first > 40 { form.problem("fadingFirstHours", "fadingHoursRange") }
-            let count = Int(form.value("fadingWeeksCount"))
-            if count == nil || count! < 1 || count! > 104 { form.problem("fadingWeeksCount", "fadingWeeksCountInvalid") }
-            if let start, let first, let count, form.problems.isEmpty { plan = FadingPlan.linear(from: start, firstHours: first, weeksUntilTakeover: count) }
-        }
-        if let plan {
-            let field = form.value("mode") == "weeks" ? "fadingWeeks" : "fadingFirstHours"
-            for problem in plan.problems() {
-                let message = request.t("fading_\(problem.kind.rawValue)").replacingOccurrences(of: "{week}", with: String((problem.week ?? 0) + 1))
-                extra.append(FieldError(field: problem.kind == .endsBeforeTakeover && form.value("mode") == "weeks" ? "fadingTakeoverOn" : field, message: message))
-            }
-        }
-        guard form.problems.isEmpty, extra.isEmpty, let plan else {
-            return try await render(request, actor: actor, file: file, values: form.values,
-                                    errors: WorkPage.errors(request, form.problems) + extra, status: .unprocessableEntity)
+        guard let plan = form.validate() else {
+            return try await render(request, actor: actor, file: file, values: form.posted.values, errors: form.errors(request),
+                                    status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
         try await request.change { db in
@@ -71,5 +40,18 @@ enum FadingController {
                                         details: ["trajectory": trajectoryID.uuidString, "weeks": String(plan.weeks.count)])
         }
         return request.redirect(to: SiteURL.clientFading(.value(try client.requireID())).path + "#comparison")
+    }
+
+    /// What is wrong with a fading plan, with the week it is about (counted from 1).
+    static func message(_ problem: FadingPlanProblem, _ request: Request) -> String {
+        let week = ["week": String((problem.week ?? 0) + 1)]
+        return switch problem.kind {
+        case .empty: request.t("fading_empty", week)
+        case .hoursOutOfRange: request.t("fading_hours-out-of-range", week)
+        case .notConsecutive: request.t("fading_not-consecutive", week)
+        case .increases: request.t("fading_increases", week)
+        case .supportAfterTakeover: request.t("fading_support-after-takeover", week)
+        case .endsBeforeTakeover: request.t("fading_ends-before-takeover", week)
+        }
     }
 }

@@ -46,10 +46,11 @@ enum FadingPage {
             let planned = request.t("fadingPlanned"), given = request.t("fadingGiven")
             let chart = BarChartView(
                 id: "fading-chart", title: request.t("fadingChartTitle"),
-                summary: request.t("fadingSummary")
-                    .replacingOccurrences(of: "{planned}", with: number(comparison.plannedTotal))
-                    .replacingOccurrences(of: "{given}", with: number(comparison.givenTotal))
-                    .replacingOccurrences(of: "{takeover}", with: plan.takeoverOn.text(in: language)),
+                summary: request.t("fadingSummary", [
+                    "planned": number(comparison.plannedTotal),
+                    "given": number(comparison.givenTotal),
+                    "takeover": plan.takeoverOn.text(in: language),
+                ]),
                 groups: comparison.rows.enumerated().map { index, row in
                     (label: String(index + 1), values: [row.plannedHours, row.givenHours],
                      titles: ["\(planned): \(number(row.plannedHours))", "\(given): \(number(row.givenHours))"])
@@ -63,40 +64,41 @@ enum FadingPage {
                      .init(text: number(row.plannedHours)), .init(text: number(row.givenHours)),
                      .init(text: (row.differenceHours > 0 ? "+" : "") + number(row.differenceHours))]
                 }, empty: "")
-            var text = request.t("fadingTakeover").replacingOccurrences(of: "{date}", with: plan.takeoverOn.text(in: language))
+            var text = request.t("fadingTakeover", ["date": plan.takeoverOn.text(in: language)])
             if comparison.givenOutsideHours > 0 {
-                text += " " + request.t("fadingOutside").replacingOccurrences(of: "{hours}", with: number(comparison.givenOutsideHours))
+                text += " " + request.t("fadingOutside", ["hours": number(comparison.givenOutsideHours)])
             }
             return WorkBlock(id: "comparison", heading: request.t("fadingComparison"), text: text, charts: [chart], tables: [table])
         }
 
         var linear: WorkBlock {
+            let startField = FadingForm.Field.start.rawValue
             var shown = values
-            if shown["fadingStart"] == nil, let start = model.suggestedStart { shown["fadingStart"] = start.description }
-            let make = FormFieldMaker(request: request, prefix: "", values: shown, errors: errors.byField)
+            if shown[startField] == nil, let start = model.suggestedStart { shown[startField] = start.description }
+            let make = FormFieldMaker(request: request, values: shown, errors: errors.byField)
             let section = FormSectionView(legend: request.t("fadingLinearHeading"), fields: [
-                make.field("fadingStart", kind: "date", optional: false),
-                make.field("fadingFirstHours", optional: false, inputMode: "decimal"),
-                make.field("fadingWeeksCount", optional: false, inputMode: "numeric"),
+                make.field(startField, labelKey: "fadingStart", kind: "date", optional: false),
+                make.field(FadingForm.Field.firstHours.rawValue, labelKey: "fadingFirstHours", optional: false, inputMode: "decimal"),
+                make.field(FadingForm.Field.weeksCount.rawValue, labelKey: "fadingWeeksCount", optional: false, inputMode: "numeric"),
             ])
             return WorkBlock(id: "linear", heading: request.t("fadingLinearHeading"), text: request.t("fadingLinearLead"),
                              forms: WorkPage.form(request, actor: actor, client: model.file.client, id: "fading-linear-form",
                                                   url: .clientFading(.value(clientID)), sections: [section], submitKey: "fadingMake",
-                                                  hidden: [KeyValue(key: "mode", value: "linear")]))
+                                                  hidden: [KeyValue(key: FadingForm.Field.mode.rawValue, value: FadingForm.Mode.linear.rawValue)]))
         }
 
         var weeks: WorkBlock {
             var shown = values
-            if values.isEmpty, let text = model.weeksText { shown["fadingWeeks"] = text }
-            let make = FormFieldMaker(request: request, prefix: "", values: shown, errors: errors.byField)
+            if values.isEmpty, let text = model.weeksText { shown[FadingForm.Field.weeks.rawValue] = text }
+            let make = FormFieldMaker(request: request, values: shown, errors: errors.byField)
             let section = FormSectionView(legend: request.t("fadingWeeksHeading"), fields: [
-                make.field("fadingWeeks", kind: "textarea", optional: false),
-                make.field("fadingTakeoverOn", kind: "date", optional: false),
+                make.field(FadingForm.Field.weeks.rawValue, labelKey: "fadingWeeks", kind: "textarea", optional: false),
+                make.field(FadingForm.Field.takeoverOn.rawValue, labelKey: "fadingTakeoverOn", kind: "date", optional: false),
             ])
             return WorkBlock(id: "weeks", heading: request.t("fadingWeeksHeading"), text: request.t("fadingWeeksLead"),
                              forms: WorkPage.form(request, actor: actor, client: model.file.client, id: "fading-weeks-form",
                                                   url: .clientFading(.value(clientID)), sections: [section], submitKey: "save",
-                                                  hidden: [KeyValue(key: "mode", value: "weeks")]))
+                                                  hidden: [KeyValue(key: FadingForm.Field.mode.rawValue, value: FadingForm.Mode.weeks.rawValue)]))
         }
     }
 }

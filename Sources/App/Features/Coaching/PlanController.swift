@@ -6,9 +6,6 @@ import Vapor
 /// The coaching plan (task 5): SMART goals with small steps, the roles of the client's network and
 /// of the employer, the colleague who takes over support, and when client and employer agreed.
 enum PlanController {
-    static let goalFields = ["what": "goalWhat", "why": "goalWhy", "target": "goalTarget", "unit": "goalUnit",
-                             "agreedWithClient": "goalAgreed", "dueOn": "goalDueOn"]
-
     static func page(_ request: Request) async throws -> Response {
         let actor = try request.practiceActor
         let file = try await ClientFile.load(try request.scopedClient, on: request)
@@ -24,33 +21,20 @@ enum PlanController {
     }
 
     static func save(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: PlanForm.self)
         var form = posted
-        for field in ["planNetwork", "planEmployerRole"] where form.value(field).count > 5_000 { form.problem(field, "formTooLong") }
-        if form.value("planColleague").count > 200 { form.problem("planColleague", "formTooLong") }
-        let agreedClient = form.date("planAgreedClient", required: false)
-        let agreedEmployer = form.date("planAgreedEmployer", required: false)
-        for (field, date) in [("planAgreedClient", agreedClient), ("planAgreedEmployer", agreedEmployer)] {
-            if let date, date > request.today { form.problem(field, "cpdInFuture") }
-        }
-        if agreedEmployer != nil, form.value("planColleague").isEmpty { form.problem("planColleague", "planColleagueMissing") }
-        guard form.problems.isEmpty else {
-            return try await render(request, actor: actor, file: file, values: form.values, errors: WorkPage.errors(request, form.problems),
-                                    status: .unprocessableEntity)
+        guard let valid = form.validate(today: request.today) else {
+            return try await render(request, actor: actor, file: file, values: form.posted.values,
+                                    errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
-        let input = form
         try await request.change { db in
             let plan = try await CoachingPlan.query(on: db).filter(\.$organisationID == actor.organisationID)
                 .filter(\.$trajectory.$id == trajectoryID).first() ?? CoachingPlan()
             let isNew = plan.id == nil
             plan.organisationID = actor.organisationID
             plan.$trajectory.id = trajectoryID
-            plan.networkRoles = input.value("planNetwork")
-            plan.employerRole = input.value("planEmployerRole")
-            plan.employerColleague = input.value("planColleague")
-            plan.agreedWithClientOn = agreedClient?.description
-            plan.agreedWithEmployerOn = agreedEmployer?.description
+            valid.apply(to: plan)
             try await plan.save(on: db)
             try await ClientAudit.record(on: db, request, actor, isNew ? "plan.created" : "plan.updated", client: client,
                                         details: ["trajectory": trajectoryID.uuidString])
@@ -58,38 +42,45 @@ enum PlanController {
         return request.redirect(to: SiteURL.clientPlan(.value(try client.requireID())).path + "#plan")
     }
 
-    static func addGoal(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
-        var form = posted
-        let target = form.amount("goalTarget")
-        let due = form.date("goalDueOn", required: false)
-        let goal = SmartGoal(what: form.value("goalWhat"), why: form.value("goalWhy"), target: target, unit: form.value("goalUnit"),
-                             agreedWithClient: form.value("goalAgreed") == "yes", dueOn: due)
-        let steps = PracticeMapping.lines(form.value("goalSteps"))
-        if steps.count > 20 || steps.contains(where: { $0.count > 300 }) { form.problem("goalSteps", "goalStepsTooMany") }
-        var problems = form.problems
-        // A field that failed to read (a date or number that is not one) already has its message.
-        for problem in goal.problems(plannedOn: request.today) {
-            let field = goalFields[problem.field] ?? problem.field
-            guard !problems.contains(where: { $0.field == field }) else { continue }
-            problems.append(FormProblem(field: field, messageKey: "goal_\(problem.field)_\(problem.kind.rawValue)"))
+    /// The message for what keeps a goal from being SMART, by the problem's kind and field; a field
+    /// `SmartGoal` does not name for that kind gets the message of the field it does name.
+    static func goalProblemKey(_ problem: SmartGoalProblem) -> String {
+        switch problem.kind {
+        case .missing:
+            switch problem.field {
+            case "why": "goal_why_missing"
+            case "target": "goal_target_missing"
+            case "unit": "goal_unit_missing"
+            case "dueOn": "goal_dueOn_missing"
+            default: "goal_what_missing"
+            }
+        case .tooLong:
+            switch problem.field {
+            case "why": "goal_why_too-long"
+            case "unit": "goal_unit_too-long"
+            default: "goal_what_too-long"
+            }
+        case .notSpecific: "goal_what_not-specific"
+        case .notMeasurable: "goal_target_not-measurable"
+        case .notAgreed: "goal_agreedWithClient_not-agreed"
+        case .notAfterPlan: "goal_dueOn_not-after-plan"
+        case .tooFarAhead: "goal_dueOn_too-far-ahead"
         }
-        guard problems.isEmpty, let target, let due else {
-            return try await render(request, actor: actor, file: file, values: form.values, errors: WorkPage.errors(request, problems),
-                                    status: .unprocessableEntity)
+    }
+
+    static func addGoal(_ request: Request) async throws -> Response {
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: GoalForm.self)
+        var form = posted
+        guard let valid = form.validate(today: request.today) else {
+            return try await render(request, actor: actor, file: file, values: form.posted.values,
+                                    errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
         try await request.change { db in
             let row = CoachingGoal()
             row.organisationID = actor.organisationID
             row.$trajectory.id = trajectoryID
-            row.what = goal.what.trimmingCharacters(in: .whitespacesAndNewlines)
-            row.why = goal.why.trimmingCharacters(in: .whitespacesAndNewlines)
-            row.target = target
-            row.unit = goal.unit.trimmingCharacters(in: .whitespacesAndNewlines)
-            row.dueOn = due.description
-            row.agreedWithClient = true
-            row.steps = steps.joined(separator: "\n")
+            valid.apply(to: row)
             try await row.create(on: db)
             try await ClientAudit.record(on: db, request, actor, "goal.created", client: client,
                                         details: ["trajectory": trajectoryID.uuidString, "goal": try row.requireID().uuidString])

@@ -45,26 +45,24 @@ enum PlanPage {
         /// The plan starts from the employee profile and the workplace: shown here, read-only.
         var basis: WorkBlock {
             var facts: [KeyValue] = []
-            func add(_ key: String, _ value: String) { if !value.isEmpty { facts.append(KeyValue(key: request.t(key), value: value)) } }
+            func add(_ label: String, _ value: String) { if !value.isEmpty { facts.append(KeyValue(key: label, value: value)) } }
             if let profile = model.file.profile {
-                add("profileGoals", profile.goals)
-                add("profileLastingParticipation", profile.lastingParticipation)
-                add("profileLearningStyle", profile.learningStyle)
+                add(request.t("profileGoals"), profile.goals)
+                add(request.t("profileLastingParticipation"), profile.lastingParticipation)
+                add(request.t("profileLearningStyle"), profile.learningStyle)
             }
             if let placement = model.file.activePlacement, let workplace = model.workplace {
-                add("planWorkplace", "\(workplace.title), \(workplace.employer.name)")
-                add("planWorkplaceTasks", workplace.tasks)
-                add("planAgreements", placement.agreements)
+                add(request.t("planWorkplace"), "\(workplace.title), \(workplace.employer.name)")
+                add(request.t("planWorkplaceTasks"), workplace.tasks)
+                add(request.t("planAgreements"), placement.agreements)
             }
             return WorkBlock(id: "basis", heading: request.t("planBasis"), text: facts.isEmpty ? request.t("planBasisNone") : "", facts: facts)
         }
 
         /// The form shows the stored plan until a posted one is shown again.
         private var planValues: [String: String] {
-            guard let plan = model.coaching.plan, values["planNetwork"] == nil else { return values }
-            return values.merging(["planNetwork": plan.networkRoles, "planEmployerRole": plan.employerRole,
-                                   "planColleague": plan.employerColleague, "planAgreedClient": plan.agreedWithClientOn ?? "",
-                                   "planAgreedEmployer": plan.agreedWithEmployerOn ?? ""]) { $1 }
+            guard let plan = model.coaching.plan, values[PlanForm.Field.network.rawValue] == nil else { return values }
+            return values.merging(PlanForm.values(plan)) { $1 }
         }
 
         var plan: WorkBlock {
@@ -80,13 +78,16 @@ enum PlanPage {
                     KeyValue(key: request.t("planAgreedEmployer"), value: agreed(plan.agreedWithEmployerOn)),
                 ]
             }
-            let make = FormFieldMaker(request: request, prefix: "", values: planValues, errors: errors.byField)
+            let make = FormFieldMaker(request: request, values: planValues, errors: errors.byField)
             let sections = [
                 FormSectionView(legend: request.t("planRoles"), fields: [
-                    make.field("planNetwork", kind: "textarea"), make.field("planEmployerRole", kind: "textarea"), make.field("planColleague"),
+                    make.field(PlanForm.Field.network.rawValue, labelKey: "planNetwork", hintKey: "planNetworkHint", kind: "textarea"),
+                    make.field(PlanForm.Field.employerRole.rawValue, labelKey: "planEmployerRole", kind: "textarea"),
+                    make.field(PlanForm.Field.colleague.rawValue, labelKey: "planColleague", hintKey: "planColleagueHint"),
                 ]),
                 FormSectionView(legend: request.t("planAgreement"), fields: [
-                    make.field("planAgreedClient", kind: "date"), make.field("planAgreedEmployer", kind: "date"),
+                    make.field(PlanForm.Field.agreedClient.rawValue, labelKey: "planAgreedClient", kind: "date"),
+                    make.field(PlanForm.Field.agreedEmployer.rawValue, labelKey: "planAgreedEmployer", kind: "date"),
                 ]),
             ]
             return WorkBlock(id: "plan", heading: request.t("planDetails"), facts: facts,
@@ -102,14 +103,19 @@ enum PlanPage {
                         [.init(text: goal.what), .init(text: "\(NumberText.format(goal.target, in: language)) \(goal.unit)"),
                          .init(text: WorkPage.date(goal.dueOn, language)), .init(text: goal.stepList.joined(separator: "; ")), try state(goal)]
                     }, empty: request.t("goalsNone"))
-                let make = FormFieldMaker(request: request, prefix: "", values: values, errors: errors.byField)
+                let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
+                let agreed = GoalForm.Field.agreed.rawValue
                 let section = FormSectionView(legend: request.t("goalNew"), fields: [
-                    make.field("goalWhat", optional: false), make.field("goalWhy", kind: "textarea", optional: false),
-                    make.field("goalTarget", optional: false, inputMode: "decimal"), make.field("goalUnit", optional: false),
-                    make.field("goalDueOn", kind: "date", optional: false), make.field("goalSteps", kind: "textarea"),
+                    make.field(GoalForm.Field.what.rawValue, labelKey: "goalWhat", hintKey: "goalWhatHint", optional: false),
+                    make.field(GoalForm.Field.why.rawValue, labelKey: "goalWhy", kind: "textarea", optional: false),
+                    make.field(GoalForm.Field.target.rawValue, labelKey: "goalTarget", hintKey: "goalTargetHint", optional: false,
+                               inputMode: "decimal"),
+                    make.field(GoalForm.Field.unit.rawValue, labelKey: "goalUnit", hintKey: "goalUnitHint", optional: false),
+                    make.field(GoalForm.Field.dueOn.rawValue, labelKey: "goalDueOn", hintKey: "goalDueOnHint", kind: "date", optional: false),
+                    make.field(GoalForm.Field.steps.rawValue, labelKey: "goalSteps", hintKey: "goalStepsHint", kind: "textarea"),
                 ], checkGroups: [
-                    CheckGroupView(id: "goalAgreedGroup", legend: request.t("goalAgreement"), hint: "", error: errors.byField["goalAgreed"], options: [
-                        CheckOption(name: "goalAgreed", id: "goalAgreed", label: request.t("goalAgreed"), hint: "", checked: values["goalAgreed"] == "yes"),
+                    CheckGroupView(id: "goalAgreedGroup", legend: request.t("goalAgreement"), hint: "", error: errors.byField[agreed], options: [
+                        CheckOption(name: agreed, id: agreed, label: request.t("goalAgreed"), hint: "", checked: values[agreed] == "yes"),
                     ]),
                 ])
                 return WorkBlock(id: "goals", heading: request.t("goalsHeading"), text: request.t("goalsLead"), tables: [table],
@@ -120,7 +126,7 @@ enum PlanPage {
         /// Reached on a date, or open with the button to mark it for whoever works on the client.
         private func state(_ goal: CoachingGoal) throws -> TableView.Cell {
             if let reached = goal.reachedOn {
-                return .init(text: request.t("goalReachedOn").replacingOccurrences(of: "{date}", with: WorkPage.date(reached, language)))
+                return .init(text: request.t("goalReachedOn", ["date": WorkPage.date(reached, language)]))
             }
             let action = model.canWork ? InlineAction(
                 url: SiteURL.clientGoalReached(.value(clientID), .value(try goal.requireID())).path,

@@ -28,87 +28,60 @@ enum SupportController {
         return names.joined(separator: ", ")
     }
 
-    /// The evaluation form's fields; the closing page uses it too, with kind "closing".
+    /// The evaluation form's fields; the closing page uses it too, with kind `.closing`.
     static func evaluationSection(_ request: Request, make: FormFieldMaker, values: [String: String], errors: [FieldError],
-                                  kind: String) -> FormSectionView {
-        FormSectionView(legend: request.t("evaluationNew_\(kind)"), fields: [
-            make.field("evaluationHeldOn", kind: "date", optional: false),
-            make.field("evaluationOutcome", kind: "textarea", optional: false),
-            make.field("evaluationPlanChanges", kind: "textarea"),
+                                  kind: EvaluationKind) -> FormSectionView {
+        let presence = EvaluationForm.Field.presence.rawValue
+        return FormSectionView(legend: kind.formHeading(request), fields: [
+            make.field(EvaluationForm.Field.heldOn.rawValue, labelKey: "evaluationHeldOn", kind: "date", optional: false),
+            make.field(EvaluationForm.Field.outcome.rawValue, labelKey: "evaluationOutcome", kind: "textarea", optional: false),
+            make.field(EvaluationForm.Field.planChanges.rawValue, labelKey: "evaluationPlanChanges", kind: "textarea"),
         ], checkGroups: [
-            CheckGroupView(id: "evaluationWith", legend: request.t("evaluationWith"), hint: request.t("evaluationWithHint_\(kind)"),
-                           error: errors.byField["evaluationWith"], options: ["Client", "Employer", "Commissioner"].map { who in
-                               CheckOption(name: "evaluationWith\(who)", id: "evaluationWith\(who)", label: request.t("evaluationWith\(who)"),
-                                           hint: "", checked: values["evaluationWith\(who)"] == "yes")
+            CheckGroupView(id: presence, legend: request.t("evaluationWith"), hint: kind.presenceHint(request),
+                           error: errors.byField[presence], options: [
+                               (EvaluationForm.Field.client.rawValue, request.t("evaluationWithClient")),
+                               (EvaluationForm.Field.employer.rawValue, request.t("evaluationWithEmployer")),
+                               (EvaluationForm.Field.commissioner.rawValue, request.t("evaluationWithCommissioner")),
+                           ].map { id, label in
+                               CheckOption(name: id, id: id, label: label, hint: "", checked: values[id] == "yes")
                            }),
         ])
     }
 
     static func addEntry(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: SupportEntryForm.self)
         var form = posted
-        let heldOn = form.date("supportHeldOn", required: true)
-        if let heldOn, heldOn > request.today { form.problem("supportHeldOn", "cpdInFuture") }
-        let minutes = Int(form.value("supportMinutes"))
-        if form.value("supportMinutes").isEmpty { form.problem("supportMinutes", "supportMinutesMissing") }
-        else if CoachingDuration.supportEntry.problem(minutes: minutes) != nil { form.problem("supportMinutes", "supportMinutesInvalid") }
-        let party = SupportParty(rawValue: form.value("supportWithWhom"))
-        if party == nil { form.problem("supportWithWhom", "supportWithWhomMissing") }
-        if form.value("supportLocation").count > 200 { form.problem("supportLocation", "formTooLong") }
-        _ = form.text("supportNotes", missing: "supportNotesMissing", maxLength: 5_000)
         let goals = try await CoachingGoal.query(on: request.db).filter(\.$organisationID == actor.organisationID)
             .filter(\.$trajectory.$id == file.trajectoryID).all()
-        var progress: [String: String] = [:]
-        for (key, text) in form.values where key.hasPrefix("progress.") && !text.isEmpty {
-            let id = String(key.dropFirst("progress.".count))
-            guard let goalID = UUID(uuidString: id), goals.contains(where: { $0.id == goalID }) else {
-                form.problem(key, "supportGoalUnknown"); continue
-            }
-            if text.count > 2_000 { form.problem(key, "formTooLong") }
-            progress[goalID.uuidString] = text
-        }
-        guard form.problems.isEmpty, let heldOn, let minutes, let party else {
+        guard let valid = form.validate(today: request.today, goalIDs: goals.compactMap(\.id)) else {
             return try await render(request, actor: actor, file: file, values: form.values, errors: WorkPage.errors(request, form.problems),
                                     status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
-        let input = form
-        let progressJSON = try ApplicationSnapshot.encode(progress)
         let entry = SupportEntry()
         entry.organisationID = actor.organisationID
         entry.$trajectory.id = trajectoryID
-        entry.heldOn = heldOn.description
-        entry.minutes = minutes
-        entry.withWhom = party.rawValue
-        entry.location = input.value("supportLocation")
-        entry.notes = input.value("supportNotes")
-        entry.progress = progressJSON
+        try valid.apply(to: entry)
         entry.createdBy = actor.userID
         try await ClientAudit.create(entry, request, actor, "support.logged", client: client,
-                                     details: ["trajectory": trajectoryID.uuidString, "minutes": String(minutes)])
+                                     details: ["trajectory": trajectoryID.uuidString, "minutes": String(valid.minutes)])
         return request.redirect(to: SiteURL.clientSupport(.value(try client.requireID())).path + "#log")
     }
 
     static func addMilestone(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: MilestoneForm.self)
         var form = posted
-        let title = form.text("milestoneTitle", missing: "milestoneTitleMissing", maxLength: 300)
-        let reachedOn = form.date("milestoneReachedOn", required: true)
-        if let reachedOn, reachedOn > request.today { form.problem("milestoneReachedOn", "cpdInFuture") }
-        guard form.problems.isEmpty, let title, let reachedOn else {
-            return try await render(request, actor: actor, file: file, values: form.values, errors: WorkPage.errors(request, form.problems),
-                                    status: .unprocessableEntity)
+        guard let valid = form.validate(today: request.today) else {
+            return try await render(request, actor: actor, file: file, values: form.posted.values,
+                                    errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
-        let celebrated = form.value("milestoneCelebrated") == "yes"
         let milestone = Milestone()
         milestone.organisationID = actor.organisationID
         milestone.$trajectory.id = trajectoryID
-        milestone.title = title
-        milestone.reachedOn = reachedOn.description
-        milestone.celebrated = celebrated
+        valid.apply(to: milestone)
         try await ClientAudit.create(milestone, request, actor, "milestone.recorded", client: client,
-                                     details: ["trajectory": trajectoryID.uuidString, "celebrated": String(celebrated)])
+                                     details: ["trajectory": trajectoryID.uuidString, "celebrated": String(valid.celebrated)])
         return request.redirect(to: SiteURL.clientSupport(.value(try client.requireID())).path + "#milestones")
     }
 
@@ -129,77 +102,44 @@ enum SupportController {
     }
 
     static func addEvaluation(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: EvaluationForm.self)
         var form = posted
-        let kind = EvaluationKind(rawValue: form.value("kind")) ?? .interim
-        let heldOn = form.date("evaluationHeldOn", required: true)
-        if let heldOn, heldOn > request.today { form.problem("evaluationHeldOn", "cpdInFuture") }
-        _ = form.text("evaluationOutcome", missing: "evaluationOutcomeMissing", maxLength: 5_000)
-        if form.value("evaluationPlanChanges").count > 5_000 { form.problem("evaluationPlanChanges", "formTooLong") }
-        let withClient = form.value("evaluationWithClient") == "yes"
-        let withEmployer = form.value("evaluationWithEmployer") == "yes"
-        let withCommissioner = form.value("evaluationWithCommissioner") == "yes"
-        switch kind.absence(client: withClient, employer: withEmployer, commissioner: withCommissioner) {
-        case .client: form.problem("evaluationWith", "evaluationWithoutClient")
-        case .closingParties: form.problem("evaluationWith", "evaluationClosingParties")
-        case nil: break
-        }
-        guard form.problems.isEmpty, let heldOn else {
-            let errors = WorkPage.errors(request, form.problems)
-            if kind == .closing {
-                return try await ClosingController.render(request, actor: actor, file: file, values: form.values, errors: errors, status: .unprocessableEntity)
+        guard let valid = form.validate(today: request.today) else {
+            let errors = WorkPage.errors(request, form.posted.problems)
+            if form.kind == .closing {
+                return try await ClosingController.render(request, actor: actor, file: file, values: form.posted.values, errors: errors,
+                                                          status: .unprocessableEntity)
             }
-            return try await render(request, actor: actor, file: file, values: form.values, errors: errors, status: .unprocessableEntity)
+            return try await render(request, actor: actor, file: file, values: form.posted.values, errors: errors, status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
-        let input = form
         let evaluation = Evaluation()
         evaluation.organisationID = actor.organisationID
         evaluation.$trajectory.id = trajectoryID
-        evaluation.heldOn = heldOn.description
-        evaluation.kind = kind.rawValue
-        evaluation.withClient = withClient
-        evaluation.withEmployer = withEmployer
-        evaluation.withCommissioner = withCommissioner
-        evaluation.outcome = input.value("evaluationOutcome")
-        evaluation.planChanges = input.value("evaluationPlanChanges")
+        valid.apply(to: evaluation)
         evaluation.createdBy = actor.userID
         try await ClientAudit.create(evaluation, request, actor, "evaluation.recorded", client: client,
-                                     details: ["trajectory": trajectoryID.uuidString, "kind": kind.rawValue])
+                                     details: ["trajectory": trajectoryID.uuidString, "kind": valid.kind.rawValue])
         let clientID = try client.requireID()
-        return request.redirect(to: kind == .closing ? SiteURL.clientClosing(.value(clientID)).path + "#closing-evaluation"
-                                                      : SiteURL.clientSupport(.value(clientID)).path + "#evaluations")
+        return request.redirect(to: valid.kind == .closing ? SiteURL.clientClosing(.value(clientID)).path + "#closing-evaluation"
+                                                            : SiteURL.clientSupport(.value(clientID)).path + "#evaluations")
     }
 
     static func addAppointment(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: AppointmentForm.self)
         var form = posted
-        let date = form.date("appointmentDate", required: true)
-        let time = form.value("appointmentTime")
-        let parts = time.split(separator: ":").compactMap { Int($0) }
-        if time.isEmpty { form.problem("appointmentTime", "appointmentTimeMissing") }
-        else if parts.count != 2 || !(0..<24).contains(parts[0]) || !(0..<60).contains(parts[1]) { form.problem("appointmentTime", "appointmentTimeInvalid") }
-        let minutes = Int(form.value("appointmentMinutes"))
-        if CoachingDuration.appointment.problem(minutes: minutes) != nil { form.problem("appointmentMinutes", "supportMinutesInvalid") }
-        let location = form.text("appointmentLocation", missing: "appointmentLocationMissing", maxLength: 200)
-        let topic = form.text("appointmentTopic", missing: "appointmentTopicMissing", maxLength: 300)
-        guard form.problems.isEmpty, let date, let minutes, let location, let topic, parts.count == 2 else {
-            return try await render(request, actor: actor, file: file, values: form.values, errors: WorkPage.errors(request, form.problems),
-                                    status: .unprocessableEntity)
+        guard let valid = form.validate() else {
+            return try await render(request, actor: actor, file: file, values: form.posted.values,
+                                    errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = request.application.configuration.timeZone
-        guard let startsAt = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: parts[0], minute: parts[1])) else {
+        guard let startsAt = valid.startsAt(in: request.application.configuration.timeZone) else {
             throw Abort(.unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
         let appointment = Appointment()
         appointment.organisationID = actor.organisationID
         appointment.$trajectory.id = trajectoryID
-        appointment.startsAt = startsAt
-        appointment.minutes = minutes
-        appointment.location = location
-        appointment.topic = topic
+        valid.apply(to: appointment, startsAt: startsAt)
         try await ClientAudit.create(appointment, request, actor, "appointment.created", client: client,
                                      details: ["trajectory": trajectoryID.uuidString])
         return request.redirect(to: SiteURL.clientSupport(.value(try client.requireID())).path + "#appointments")

@@ -39,7 +39,7 @@ enum SupportPage {
 
         private var language: Language { request.language }
         private var clientID: UUID { model.file.client.id! }
-        private var make: FormFieldMaker { FormFieldMaker(request: request, prefix: "", values: values, errors: errors.byField) }
+        private var make: FormFieldMaker { FormFieldMaker(request: request, values: values, errors: errors.byField) }
 
         var blocks: [WorkBlock] {
             get throws { [log, try milestones, evaluations, appointments] }
@@ -60,25 +60,30 @@ enum SupportPage {
                      .init(text: SupportParty(rawValue: entry.withWhom)?.title[language] ?? entry.withWhom), .init(text: entry.location),
                      .init(text: entry.notes), .init(text: model.progress(of: entry).joined(separator: "\n"))]
                 }, empty: request.t("supportNone"))
+            let withWhom = values[SupportEntryForm.Field.withWhom.rawValue] ?? ""
             let parties = SupportParty.allCases.map {
-                ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: values["supportWithWhom"] == $0.rawValue)
+                ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: withWhom == $0.rawValue)
             }
             let progressFields = model.openGoals.compactMap { goal -> FormFieldView? in
                 guard let id = goal.id else { return nil }
-                let field = "progress.\(id.uuidString)"
-                return FormFieldView(id: field, label: request.t("supportProgressFor").replacingOccurrences(of: "{goal}", with: goal.what),
+                let field = SupportEntryForm.progressField(id)
+                return FormFieldView(id: field, label: request.t("supportProgressFor", ["goal": goal.what]),
                                      value: values[field] ?? "", error: errors.byField[field], kind: "textarea")
             }
-            let chooseOne = ChoiceOption(value: "", label: request.t("chooseOne"), selected: (values["supportWithWhom"] ?? "").isEmpty)
+            let chooseOne = ChoiceOption(value: "", label: request.t("chooseOne"), selected: withWhom.isEmpty)
             let fields = [
-                make.field("supportHeldOn", kind: "date", optional: false),
-                make.field("supportMinutes", optional: false, inputMode: "numeric"),
-                make.field("supportWithWhom", kind: "select", optional: false, options: [chooseOne] + parties),
-                make.field("supportLocation"), make.field("supportNotes", kind: "textarea", optional: false),
+                make.field(SupportEntryForm.Field.heldOn.rawValue, labelKey: "supportHeldOn", kind: "date", optional: false),
+                make.field(SupportEntryForm.Field.minutes.rawValue, labelKey: "supportMinutes", optional: false, inputMode: "numeric"),
+                make.field(SupportEntryForm.Field.withWhom.rawValue, labelKey: "supportWithWhom", kind: "select", optional: false,
+                           options: [chooseOne] + parties),
+                make.field(SupportEntryForm.Field.location.rawValue, labelKey: "supportLocation"),
+                make.field(SupportEntryForm.Field.notes.rawValue, labelKey: "supportNotes", kind: "textarea", optional: false),
             ] + progressFields
             return WorkBlock(id: "log", heading: request.t("supportHeading"),
-                             text: request.t("supportTotal").replacingOccurrences(of: "{hours}", with: WorkPage.hours(model.totalMinutes, language))
-                                 .replacingOccurrences(of: "{count}", with: String(coaching.support.count)),
+                             text: request.t("supportTotal", [
+                                 "hours": WorkPage.hours(model.totalMinutes, language),
+                                 "count": String(coaching.support.count),
+                             ]),
                              tables: [table],
                              forms: form("support-form", .clientSupport(.value(clientID)),
                                          [FormSectionView(legend: request.t("supportNew"), fields: fields)], submitKey: "supportAdd"))
@@ -92,11 +97,13 @@ enum SupportPage {
                     rows: try model.coaching.milestones.map { milestone in
                         [.init(text: milestone.title), .init(text: WorkPage.date(milestone.reachedOn, language)), try celebration(milestone)]
                     }, empty: request.t("milestonesNone"))
+                let celebrated = MilestoneForm.Field.celebrated.rawValue
                 let section = FormSectionView(
                     legend: request.t("milestoneNew"),
-                    fields: [make.field("milestoneTitle", optional: false), make.field("milestoneReachedOn", kind: "date", optional: false)],
-                    singles: [CheckOption(name: "milestoneCelebrated", id: "milestoneCelebrated", label: request.t("milestoneCelebratedNow"),
-                                          hint: "", checked: values["milestoneCelebrated"] == "yes")])
+                    fields: [make.field(MilestoneForm.Field.title.rawValue, labelKey: "milestoneTitle", optional: false),
+                             make.field(MilestoneForm.Field.reachedOn.rawValue, labelKey: "milestoneReachedOn", kind: "date", optional: false)],
+                    singles: [CheckOption(name: celebrated, id: celebrated, label: request.t("milestoneCelebratedNow"),
+                                          hint: "", checked: values[celebrated] == "yes")])
                 return WorkBlock(id: "milestones", heading: request.t("milestonesHeading"), text: request.t("milestonesLead"), tables: [table],
                                  forms: form("milestone-form", .clientMilestones(.value(clientID)), [section], submitKey: "milestoneAdd"))
             }
@@ -117,11 +124,12 @@ enum SupportPage {
                 headers: [request.t("evaluationHeldOn"), request.t("evaluationKind"), request.t("evaluationWith"), request.t("evaluationOutcome"),
                           request.t("evaluationPlanChanges")],
                 rows: model.coaching.evaluations.map { evaluation in
-                    [.init(text: WorkPage.date(evaluation.heldOn, language)), .init(text: request.t("evaluationKind_\(evaluation.kind)")),
+                    [.init(text: WorkPage.date(evaluation.heldOn, language)),
+                     .init(text: EvaluationKind(rawValue: evaluation.kind)?.name(request) ?? evaluation.kind),
                      .init(text: SupportController.participants(evaluation, request)), .init(text: evaluation.outcome),
                      .init(text: evaluation.planChanges)]
                 }, empty: request.t("evaluationsNone"))
-            let section = SupportController.evaluationSection(request, make: make, values: values, errors: errors, kind: "interim")
+            let section = SupportController.evaluationSection(request, make: make, values: values, errors: errors, kind: .interim)
             return WorkBlock(id: "evaluations", heading: request.t("evaluationsHeading"), text: request.t("evaluationsLead"), tables: [table],
                              forms: form("evaluation-form", .clientEvaluations(.value(clientID)), [section], submitKey: "evaluationAdd"))
         }
@@ -137,9 +145,11 @@ enum SupportPage {
                      .init(text: appointment.topic)]
                 }, empty: request.t("appointmentsNone"))
             let section = FormSectionView(legend: request.t("appointmentNew"), fields: [
-                make.field("appointmentDate", kind: "date", optional: false), make.field("appointmentTime", kind: "time", optional: false),
-                make.field("appointmentMinutes", optional: false, inputMode: "numeric"),
-                make.field("appointmentLocation", optional: false), make.field("appointmentTopic", optional: false),
+                make.field(AppointmentForm.Field.date.rawValue, labelKey: "appointmentDate", kind: "date", optional: false),
+                make.field(AppointmentForm.Field.time.rawValue, labelKey: "appointmentTime", kind: "time", optional: false),
+                make.field(AppointmentForm.Field.minutes.rawValue, labelKey: "appointmentMinutes", optional: false, inputMode: "numeric"),
+                make.field(AppointmentForm.Field.location.rawValue, labelKey: "appointmentLocation", optional: false),
+                make.field(AppointmentForm.Field.topic.rawValue, labelKey: "appointmentTopic", optional: false),
             ])
             return WorkBlock(id: "appointments", heading: request.t("appointmentsHeading"), text: request.t("appointmentsLead"), tables: [table],
                              forms: form("appointment-form", .clientAppointments(.value(clientID)), [section], submitKey: "appointmentAdd"))

@@ -19,11 +19,6 @@ enum PracticeOptions {
         }
     }
 
-    /// The ids whose checkbox was ticked.
-    static func checked(_ form: FormFields, prefix: String, vocabulary: ConditionVocabulary, use: ConditionUse) -> [String] {
-        vocabulary.terms(use).map(\.id).filter { !form.value("\(prefix).\($0)").isEmpty }
-    }
-
     /// "1.2" for `task-1-2`: the number the framework document gives an indicator.
     static func indicatorNumber(_ id: String) -> String {
         let parts = id.split(separator: "-")
@@ -32,7 +27,7 @@ enum PracticeOptions {
     }
 
     static func days(_ count: Int, _ request: Request) -> String {
-        request.t(count == 1 ? "practiceDay" : "practiceDays").replacingOccurrences(of: "{days}", with: NumberText.format(count, in: request.language))
+        request.t(count == 1 ? "practiceDay" : "practiceDays", ["days": NumberText.format(count, in: request.language)])
     }
 
     static func dateTime(_ date: Date, timeZone: TimeZone, language: Language) -> String {

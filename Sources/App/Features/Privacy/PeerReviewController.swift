@@ -31,12 +31,11 @@ enum PeerReviewController {
                 position = workplace.title
             }
         }
-        func t(_ key: String) -> String { request.t(key) }
+        func t(_ key: String, _ arguments: [String: String] = [:]) -> String { request.t(key, arguments) }
         var lines: [String] = []
         if let birth = client.dateOfBirth.flatMap(CalendarDate.init) {
             let band = CaseAnonymiser.ageBand(bornOn: birth, on: request.today)
-            lines.append(t("peerAge").replacingOccurrences(of: "{from}", with: String(band.lowerBound))
-                .replacingOccurrences(of: "{to}", with: String(band.upperBound)))
+            lines.append(t("peerAge", ["from": String(band.lowerBound), "to": String(band.upperBound)]))
         }
         lines.append("\(t("practicePhase")): \(file.trajectory.phase.title[language]) · \(PracticeOptions.days(file.timeline.totalDays(now: request.clock.now()), request))")
         if let intake = file.intake {
@@ -61,15 +60,17 @@ enum PeerReviewController {
         }
         if !coaching.support.isEmpty {
             let minutes = coaching.support.reduce(0) { $0 + $1.minutes }
-            lines.append("\n" + t("supportTotal").replacingOccurrences(of: "{hours}", with: WorkPage.hours(minutes, language))
-                .replacingOccurrences(of: "{count}", with: String(coaching.support.count)))
+            lines.append("\n" + t("supportTotal", ["hours": WorkPage.hours(minutes, language), "count": String(coaching.support.count)]))
         }
         if let comparison = coaching.fadingComparison {
-            lines.append(t("peerFading").replacingOccurrences(of: "{planned}", with: NumberText.format(comparison.plannedTotal, in: language))
-                .replacingOccurrences(of: "{given}", with: NumberText.format(comparison.givenTotal, in: language)))
+            lines.append(t("peerFading", [
+                "planned": NumberText.format(comparison.plannedTotal, in: language),
+                "given": NumberText.format(comparison.givenTotal, in: language),
+            ]))
         }
         for evaluation in coaching.evaluations.reversed() {
-            lines.append("\n\(t("evaluationOutcome")) (\(t("evaluationKind_\(evaluation.kind)"))): \(evaluation.outcome)")
+            let kind = EvaluationKind(rawValue: evaluation.kind)?.name(request) ?? evaluation.kind
+            lines.append("\n\(t("evaluationOutcome")) (\(kind)): \(evaluation.outcome)")
             if !evaluation.planChanges.isEmpty { lines.append("\(t("evaluationPlanChanges")): \(evaluation.planChanges)") }
         }
         return anonymiser.anonymise(lines.joined(separator: "\n"))
@@ -85,12 +86,12 @@ enum PeerReviewController {
                        status: HTTPStatus = .ok) async throws -> Response {
         let clientID = try file.client.requireID()
         let text = try await summary(request, file: file)
-        let make = FormFieldMaker(request: request, prefix: "", values: values, errors: errors.byField)
+        let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
         let blocks = [
             WorkBlock(id: "summary", heading: request.t("peerSummary"), text: text),
             WorkBlock(id: "share", heading: request.t("peerShare"), text: request.t("peerShareLead"),
                       forms: WorkPage.form(request, actor: actor, client: file.client, id: "peer-form", url: .clientPeerReview(.value(clientID)), sections: [
-                          FormSectionView(legend: request.t("peerShare"), fields: [make.field("peerQuestion", kind: "textarea", optional: false)],
+                          FormSectionView(legend: request.t("peerShare"), fields: [make.field("peerQuestion", labelKey: "peerQuestion", kind: "textarea", optional: false)],
                                           singles: [CheckOption(name: "peerChecked", id: "peerChecked", label: request.t("peerChecked"), hint: "",
                                                                 checked: values["peerChecked"] == "yes")]),
                       ], submitKey: "peerShareButton"),
@@ -134,7 +135,7 @@ enum PeerReviewController {
             .sort(\.$sharedAt, .descending).limit(100).all()
         let timeZone = request.application.configuration.timeZone
         let blocks = reviews.enumerated().map { index, review in
-            WorkBlock(id: "review-\(index + 1)", heading: request.t("peerCase").replacingOccurrences(of: "{number}", with: String(reviews.count - index))
+            WorkBlock(id: "review-\(index + 1)", heading: request.t("peerCase", ["number": String(reviews.count - index)])
                         + " · " + PracticeOptions.dateTime(review.sharedAt, timeZone: timeZone, language: request.language),
                       text: review.summary, facts: [KeyValue(key: request.t("peerQuestion"), value: review.question)])
         }

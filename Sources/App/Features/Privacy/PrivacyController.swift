@@ -37,7 +37,7 @@ enum PrivacyController {
                     guard !rows.isEmpty else { continue }
                     blocks.append(WorkBlock(
                         id: "t\(index + 1)-\(table)",
-                        heading: request.t("exportTrajectory").replacingOccurrences(of: "{number}", with: String(index + 1)) + ": " + table,
+                        heading: request.t("exportTrajectory", ["number": String(index + 1)]) + ": " + table,
                         facts: rows.enumerated().map { number, row in
                             KeyValue(key: "\(number + 1)", value: row.facts.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))
                         }))

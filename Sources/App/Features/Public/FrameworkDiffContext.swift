@@ -51,7 +51,7 @@ struct FrameworkDiffContext: Encodable {
         hasResult = diff != nil
         self.from = from
         self.to = to
-        let kindName = { (kind: String) in request.t("diffKind." + kind) }
+        let kindName = { (kind: String) in Self.kindName(kind, request) }
         added = diff?.added.map { Entry(id: $0.id, kind: kindName($0.kind), label: $0.label[language], changes: []) } ?? []
         removed = diff?.removed.map { Entry(id: $0.id, kind: kindName($0.kind), label: $0.label[language], changes: []) } ?? []
         changed = diff?.changed.map { item in
@@ -60,5 +60,22 @@ struct FrameworkDiffContext: Encodable {
         } ?? []
         isEmpty = diff?.isEmpty ?? false
         apiURL = SiteURL.api(.frameworkDiff(.value(id))).path(query: [("from", from), ("to", to)])
+    }
+
+    /// The name of a `FrameworkDiffItem.kind`; an unknown kind shows as it is.
+    static func kindName(_ kind: String, _ request: Request) -> String {
+        switch kind {
+        case "framework": request.t("diffKind.framework")
+        case "section": request.t("diffKind.section")
+        case "section-item": request.t("diffKind.section-item")
+        case "requirement": request.t("diffKind.requirement")
+        case "knowledge-area": request.t("diffKind.knowledge-area")
+        case "task": request.t("diffKind.task")
+        case "competency": request.t("diffKind.competency")
+        case "attitude": request.t("diffKind.attitude")
+        case "module": request.t("diffKind.module")
+        case "indicator": request.t("diffKind.indicator")
+        default: kind
+        }
     }
 }

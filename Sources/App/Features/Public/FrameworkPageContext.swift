@@ -85,7 +85,7 @@ struct FrameworkPageContext: Encodable {
         let describer = RequirementDescriber(levels: standard.levels)
         level = framework.level.map { describer.levelText($0)[language] }
         certification = framework.certification.map {
-            strings.text("certificateValidFor", language).replacingOccurrences(of: "{years}", with: String($0.validityYears))
+            strings.text("certificateValidFor", ["years": String($0.validityYears)], language)
         }
         occupations = framework.occupations.compactMap { uri in
             standard.occupations.occupation(uri: uri).map {

@@ -57,7 +57,7 @@ enum PublicPagesController {
         var errors: [FieldError] = []
         let unknown = chosen.filter { !catalog.contains($0) }
         if !unknown.isEmpty {
-            throw Abort(.notFound, reason: request.t("compareUnknown").replacingOccurrences(of: "{ids}", with: unknown.joined(separator: ", ")))
+            throw Abort(.notFound, reason: request.t("compareUnknown", ["ids": unknown.joined(separator: ", ")]))
         }
         var selected = (chosen.isEmpty && !submitted) ? catalog.inForce(on: request.today)
             : chosen.compactMap { catalog.version($0, on: request.today) }

@@ -42,7 +42,7 @@ enum ReportController {
                     PracticeOptions.dateTime($0.sentAt, timeZone: timeZone, language: language) + " (\($0.language))"
                 }.joined(separator: "\n")))
             }
-            let consentField = "consent-\(kind.rawValue)"
+            let consentField = ReportConsentForm.Field(kind).rawValue, sendField = ReportSendForm.Field(kind).rawValue
             block.forms = WorkPage.form(request, actor: actor, client: client, id: "consent-form-\(kind.rawValue)",
                                         url: .clientReportConsent(.value(clientID), .value(kind.rawValue)), sections: [
                 FormSectionView(legend: request.t("reportConsentRecord"), hint: request.t("reportConsentHint"), fields: [
@@ -57,8 +57,8 @@ enum ReportController {
             + WorkPage.form(request, actor: actor, client: client, id: "send-form-\(kind.rawValue)",
                             url: .clientReportSend(.value(clientID), .value(kind.rawValue)), sections: [
                 FormSectionView(legend: request.t("reportSend"), hint: request.t("reportSendHint"), fields: [
-                    FormFieldView(id: "send-\(kind.rawValue)", label: request.t("reportLanguage"), value: language.rawValue,
-                                  error: errors.byField["send-\(kind.rawValue)"], kind: "select", optional: false,
+                    FormFieldView(id: sendField, label: request.t("reportLanguage"), value: language.rawValue,
+                                  error: errors.byField[sendField], kind: "select", optional: false,
                                   options: Language.allCases.map { ChoiceOption(value: $0.rawValue, label: $0 == .nl ? "Nederlands" : "English", selected: $0 == language) }),
                 ]),
             ], submitKey: "reportSendButton")
@@ -70,9 +70,10 @@ enum ReportController {
 
     static func consentText(_ consent: ReportConsent?, _ request: Request, timeZone: TimeZone) -> String {
         guard let consent else { return request.t("reportConsentNotAsked") }
-        return request.t(consent.given ? "reportConsentGiven" : "reportConsentRefused")
-            .replacingOccurrences(of: "{date}", with: PracticeOptions.dateTime(consent.recordedAt, timeZone: timeZone, language: request.language))
-            .replacingOccurrences(of: "{by}", with: request.t(consent.byClient ? "reportConsentByClient" : "reportConsentByCoach"))
+        return request.t(consent.given ? "reportConsentGiven" : "reportConsentRefused", [
+            "date": PracticeOptions.dateTime(consent.recordedAt, timeZone: timeZone, language: request.language),
+            "by": request.t(consent.byClient ? "reportConsentByClient" : "reportConsentByCoach"),
+        ])
     }
 
     // MARK: The report itself
@@ -87,10 +88,9 @@ enum ReportController {
         let clientID = try file.client.requireID()
         let language = report.language
         let timeZone = request.application.configuration.timeZone
-        let words = request.application.strings.table(language)
         return ReportPageContext(
             layout: Layout(request: request, title: report.title, current: .caseload), report: report,
-            madeOn: (words["reportMadeOn"] ?? "").replacingOccurrences(of: "{date}", with: request.today.text(in: language)),
+            madeOn: request.application.strings.text("reportMadeOn", ["date": request.today.text(in: language)], language),
             consent: consentText(coaching.consent(report.kind), request, timeZone: timeZone),
             backURL: SiteURL.clientReports(.value(clientID)).path, backLabel: request.t("reportsTitle"),
             pdfURL: SiteURL.clientReportPDF(.value(clientID), .value(report.kind.rawValue)).path(query: [("lang", language.rawValue)]),
@@ -114,7 +114,7 @@ enum ReportController {
         try await ClientAudit.read(request, actor, "report.pdf", client: file.client,
                                    details: ["trajectory": file.trajectoryID.uuidString, "kind": kind.rawValue])
         let (report, coaching) = try await make(request, file, kind, language: request.language)
-        let html = try await request.view.render(Template.reportPrint.rawValue, try context(request, file: file, report: report, coaching: coaching))
+        let html = try await request.render(.reportPrint, try context(request, file: file, report: report, coaching: coaching))
         do {
             let data = try await request.application.pdfRenderer.pdf(html: String(buffer: html.data))
             let response = Response(status: .ok, body: .init(data: data))
@@ -124,7 +124,7 @@ enum ReportController {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return response
         } catch PDFRendererError.unavailable(let package) {
-            throw Abort(.serviceUnavailable, reason: request.t("reportPDFUnavailable").replacingOccurrences(of: "{package}", with: package))
+            throw Abort(.serviceUnavailable, reason: request.t("reportPDFUnavailable", ["package": package]))
         } catch PDFRendererError.failed(let reason) {
             request.logger.error("PDF rendering failed: \(reason)")
             throw Abort(.internalServerError, reason: request.t("reportPDFFailed"))
@@ -134,37 +134,44 @@ enum ReportController {
     // MARK: Consent and sending
 
     static func consent(_ request: Request) async throws -> Response {
-        let (actor, client, file, form) = try await ClientWrite.begin(request)
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: ReportConsentForm.self)
+        var form = posted
         let kind = try kind(request)
-        let field = "consent-\(kind.rawValue)"
-        guard ["yes", "no"].contains(form.value(field)) else {
-            return try await render(request, actor: actor, file: file, errors: [FieldError(field: field, message: request.t("reportConsentMissing"))],
-                                    status: .unprocessableEntity)
+        guard let given = form.validate(kind) else {
+            return try await render(request, actor: actor, file: file, errors: form.posted.problems.fieldErrors(request), status: .unprocessableEntity)
         }
         try await ReportConsentRecorder.record(request, organisationID: actor.organisationID, trajectoryID: file.trajectoryID, client: client,
-                                               kind: kind, given: form.value(field) == "yes", by: actor.userID, auditActor: actor.user.auditName,
+                                               kind: kind, given: given, by: actor.userID, auditActor: actor.user.auditName,
                                                byClient: false)
         return request.redirect(to: SiteURL.clientReports(.value(try client.requireID())).path + "#report-\(kind.rawValue)")
     }
 
     static func send(_ request: Request) async throws -> Response {
-        let (actor, client, file, form) = try await ClientWrite.begin(request)
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: ReportSendForm.self)
+        var form = posted
         let kind = try kind(request)
-        let field = "send-\(kind.rawValue)"
-        let language = Language(rawValue: form.value(field)) ?? request.language
+        let language = form.language(kind, otherwise: request.language)
+        let commissionerID = file.trajectory.$commissioner.id
+        var made: CommissionerReport?
+        // Consent is checked again inside the transaction that records the sending.
+        let canSend = try await form.validate(kind, hasCommissioner: commissionerID != nil) {
+            let (report, coaching) = try await make(request, file, kind, language: language)
+            made = report
+            return coaching.consent(kind)?.given == true
+        }
+        guard canSend, let report = made else {
+            return try await render(request, actor: actor, file: file, errors: form.posted.problems.fieldErrors(request), status: .unprocessableEntity)
+        }
+        try await recordSending(request, actor: actor, file: file, kind: kind, language: language, content: report.plainText)
+        return request.redirect(to: SiteURL.clientReports(.value(try client.requireID())).path + "#report-\(kind.rawValue)")
+    }
+
+    /// Records the sending with its text and the text's hash, in one change that checks the consent again.
+    static func recordSending(_ request: Request, actor: PracticeActor, file: ClientFile, kind: ReportKind, language: Language,
+                              content: String) async throws {
+        let client = file.client
         let trajectoryID = file.trajectoryID
         let commissionerID = file.trajectory.$commissioner.id
-        guard commissionerID != nil else {
-            return try await render(request, actor: actor, file: file, errors: [FieldError(field: field, message: request.t("reportNoCommissionerToSend"))],
-                                    status: .unprocessableEntity)
-        }
-        let (report, coaching) = try await make(request, file, kind, language: language)
-        // Consent is checked again inside the transaction that records the sending.
-        guard coaching.consent(kind)?.given == true else {
-            return try await render(request, actor: actor, file: file, errors: [FieldError(field: field, message: request.t("reportConsentRequired"))],
-                                    status: .unprocessableEntity)
-        }
-        let content = report.plainText
         let hash = SHA256.hash(data: Data(content.utf8)).map { String(format: "%02x", $0) }.joined()
         let now = request.clock.now()
         try await request.change { db in
@@ -187,6 +194,5 @@ enum ReportController {
                                         details: ["trajectory": trajectoryID.uuidString, "kind": kind.rawValue, "sha256": hash,
                                                   "commissioner": commissionerID?.uuidString ?? ""])
         }
-        return request.redirect(to: SiteURL.clientReports(.value(try client.requireID())).path + "#report-\(kind.rawValue)")
     }
 }

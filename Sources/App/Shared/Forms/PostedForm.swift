@@ -37,6 +37,14 @@ struct PostedForm<Field: FormFieldName>: Decodable, Sendable {
 
     mutating func date(_ field: Field, required: Bool) -> CalendarDate? { fields.date(field.rawValue, required: required) }
 
+    /// A text the form must have (see `FormFields.text`).
+    mutating func text(_ field: Field, missing messageKey: String, maxLength: Int = 500) -> String? {
+        fields.text(field.rawValue, missing: messageKey, maxLength: maxLength)
+    }
+
+    /// A number of hours, EC or points (see `FormFields.amount`).
+    mutating func amount(_ field: Field) -> Double? { fields.amount(field.rawValue) }
+
     private struct NamedKey: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }

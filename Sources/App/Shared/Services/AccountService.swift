@@ -57,7 +57,7 @@ struct AccountService: Sendable {
         guard Self.isPlausibleEmail(email) else { throw Problem.invalidEmail }
         let displayName = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !displayName.isEmpty else { throw Problem.nameMissing }
-        if let password, let problem = PasswordPolicy.problem(password, email: email) { throw Problem.weakPassword(problem) }
+        if let password, let problem = PasswordPolicy.problemKey(password, email: email) { throw Problem.weakPassword(problem) }
         let oneTime = password == nil ? SecureToken.readablePassword() : nil
         let passwordHash = try await hash(password ?? oneTime!)
         let user = try await application.changes.perform(on: database) { db in

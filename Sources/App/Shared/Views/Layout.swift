@@ -22,7 +22,8 @@ struct Layout: Encodable {
 
     var language: String
     var title: String
-    var t: [String: String]
+    /// The words the page's template reads, `layout.t.KEY`.
+    var t: PageStrings
     var nav: [Link]
     var languageSwitch: LanguageSwitch
     var isSignedIn: Bool
@@ -38,29 +39,31 @@ struct Layout: Encodable {
         let language = request.language
         self.language = language.rawValue
         self.title = title
-        self.t = request.application.strings.table(language)
+        self.t = PageStrings(request: request)
         let user = request.auth.get(User.self)
         var links: [(SiteURL, String)] = []
         // The practice first: it is what a coach opens every day.
-        if let user, user.role.may(.viewOwnRecord) { links.append((.myPage, "navMyPage")) }
+        if let user, user.role.may(.viewOwnRecord) { links.append((.myPage, request.t("navMyPage"))) }
         if let user, user.role.may(.workWithClients) {
-            links += [(.caseload, "navCaseload"), (.employers, "navEmployers"), (.commissioners, "navCommissioners")]
+            links += [(.caseload, request.t("navCaseload")), (.employers, request.t("navEmployers")),
+                      (.commissioners, request.t("navCommissioners"))]
         }
         links += [
-            (.frameworks, "navFrameworks"), (.compare, "navCompare"),
-            (.qualificationLevels, "navLevels"), (.occupations, "navOccupations"),
-            (.eligibility, "navEligibility"), (.publicRegister, "navRegister"),
+            (.frameworks, request.t("navFrameworks")), (.compare, request.t("navCompare")),
+            (.qualificationLevels, request.t("navLevels")), (.occupations, request.t("navOccupations")),
+            (.eligibility, request.t("navEligibility")), (.publicRegister, request.t("navRegister")),
         ]
         if let user, user.role.may(.applyForCertification) {
-            links += [(.portfolio, "navPortfolio"), (.applications, "navApplications"), (.certificates, "navCertificates")]
+            links += [(.portfolio, request.t("navPortfolio")), (.applications, request.t("navApplications")),
+                      (.certificates, request.t("navCertificates"))]
         }
-        if let user, user.role.may(.assessApplications) { links.append((.assessments, "navAssessments")) }
-        if let user, user.role.may(.manageRegister) { links.append((.office, "navOffice")) }
-        if let user, user.role.may(.manageUsers) { links.append((.adminUsers, "navUsers")) }
-        if let user, user.role.may(.manageOrganisations) { links.append((.adminOrganisations, "navOrganisations")) }
-        if let user, user.role.may(.viewAuditTrail) { links.append((.adminAudit, "navAudit")) }
-        self.nav = links.map { url, key in
-            Link(url: url.path, label: request.t(key), current: current.map { $0.path == url.path } ?? false)
+        if let user, user.role.may(.assessApplications) { links.append((.assessments, request.t("navAssessments"))) }
+        if let user, user.role.may(.manageRegister) { links.append((.office, request.t("navOffice"))) }
+        if let user, user.role.may(.manageUsers) { links.append((.adminUsers, request.t("navUsers"))) }
+        if let user, user.role.may(.manageOrganisations) { links.append((.adminOrganisations, request.t("navOrganisations"))) }
+        if let user, user.role.may(.viewAuditTrail) { links.append((.adminAudit, request.t("navAudit"))) }
+        self.nav = links.map { url, label in
+            Link(url: url.path, label: label, current: current.map { $0.path == url.path } ?? false)
         }
         self.languageSwitch = LanguageSwitch(
             url: Self.currentURL(request, setting: ("lang", language.other.rawValue)),

@@ -10,18 +10,17 @@ enum ClientController {
 
     static func newPage(_ request: Request) async throws -> Response {
         let actor = try request.practiceActor
-        return try await renderNew(request, actor: actor, form: nil, problems: [])
+        return try await renderNew(request, actor: actor, form: nil)
     }
 
-    static func renderNew(_ request: Request, actor: PracticeActor, form: FormFields?, problems: [FormProblem],
-                          status: HTTPStatus = .ok) async throws -> Response {
+    static func renderNew(_ request: Request, actor: PracticeActor, form: ClientForm?, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
-        let values = form?.values ?? [:]
+        let values = form?.posted.values ?? [:]
         let commissioners = try await Commissioner.query(on: request.db).filter(\.$organisationID == actor.organisationID).sort(\.$name).all()
         let coaches = actor.leadsTeam ? try await teamCoaches(actor, on: request.db) : []
         let organisation = try await Organisation.find(actor.organisationID, on: request.db)
         let version = ProcessFramework.version(organisation?.processFramework ?? ProcessFramework.defaultID, on: request.today, in: request.standard.frameworks)
-        let errors = problems.fieldErrors(request)
+        let errors = (form?.posted.problems ?? []).fieldErrors(request)
         let context = ClientNewContext(
             layout: Layout(request: request, title: request.t("clientNewTitle"), current: .caseload),
             csrfToken: request.csrfToken, formURL: SiteURL.clients.path, caseloadURL: SiteURL.caseload.path,
@@ -48,43 +47,32 @@ enum ClientController {
 
     static func create(_ request: Request) async throws -> Response {
         let actor = try request.practiceActor
-        var form = FormFields(try request.content.decode([String: String].self))
-        let input = ClientForm.read(&form, today: request.today, places: request.standard.places)
-        if let id = input?.commissionerID,
-           try await Commissioner.query(on: request.db).filter(\.$id == id).filter(\.$organisationID == actor.organisationID).first() == nil {
-            form.problem("commissioner", "clientCommissionerUnknown")
+        var form = try request.content.decode(ClientForm.self)
+        var commissionerKnown = true
+        if let id = form.commissionerID {
+            commissionerKnown = try await Commissioner.query(on: request.db).filter(\.$id == id)
+                .filter(\.$organisationID == actor.organisationID).first() != nil
         }
-        var coachID = actor.userID
-        if actor.leadsTeam {
-            let coaches = try await teamCoaches(actor, on: request.db)
-            if let chosen = input?.coachID, coaches.contains(where: { $0.id == chosen }) {
-                coachID = chosen
-            } else {
-                form.problem("coach", "clientCoachUnknown")
-            }
+        let coaches: [User]? = actor.leadsTeam ? try await teamCoaches(actor, on: request.db) : nil
+        guard let input = form.validate(today: request.today, places: request.standard.places, commissionerKnown: commissionerKnown,
+                                        teamCoaches: coaches, actorID: actor.userID),
+              let organisation = try await Organisation.find(actor.organisationID, on: request.db) else {
+            return try await renderNew(request, actor: actor, form: form, status: .unprocessableEntity)
         }
-        guard form.problems.isEmpty, let input, let organisation = try await Organisation.find(actor.organisationID, on: request.db) else {
-            return try await renderNew(request, actor: actor, form: form, problems: form.problems, status: .unprocessableEntity)
-        }
-        let coachTeam = try await Membership.query(on: request.db).filter(\.$user.$id == coachID).first()?.teamID
-        let assignedCoach = coachID
+        let coachTeam = try await Membership.query(on: request.db).filter(\.$user.$id == input.coachID).first()?.teamID
         let now = request.clock.now()
         let client = try await request.change { db -> Client in
             let client = Client()
             client.organisationID = actor.organisationID
             client.teamID = coachTeam
-            client.$coach.id = assignedCoach
-            client.name = input.name
-            client.dateOfBirth = input.dateOfBirth?.description
-            client.email = input.email
-            client.phone = input.phone
-            client.place = input.place
+            client.$coach.id = input.coachID
+            input.apply(to: client)
             try await client.create(on: db)
             let trajectory = try await TrajectoryStarter.start(client: client, commissionerID: input.commissionerID, organisation: organisation,
                                                                at: now, standard: request.standard,
                                                                timeZone: request.application.configuration.timeZone, on: db)
             try await ClientAudit.record(on: db, request, actor, "client.created", client: client,
-                                        details: ["trajectory": try trajectory.requireID().uuidString, "coach": assignedCoach.uuidString,
+                                        details: ["trajectory": try trajectory.requireID().uuidString, "coach": input.coachID.uuidString,
                                                   "framework": "\(trajectory.frameworkID)@\(trajectory.frameworkVersion)"])
             return client
         }
@@ -113,84 +101,77 @@ enum ClientController {
     // MARK: Checklist
 
     static func tick(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
-        let form = posted
-        let indicator = form.value("indicator")
-        let note = form.value("note")
-        let done = form.value("done") == "yes"
-        var errors: [FieldError] = []
-        if !PhaseChecklist.indicatorIDs(in: file.framework).contains(indicator) {
-            errors.append(FieldError(field: "checklist", message: request.t("checklistUnknownIndicator").replacingOccurrences(of: "{id}", with: indicator)))
-        }
-        if note.count > 2_000 { errors.append(FieldError(field: "note-\(indicator)", message: request.t("formTooLong"))) }
+        let (actor, client, file, form) = try await ClientWrite.begin(request, form: ChecklistTickForm.self)
+        let errors = form.errors(indicators: PhaseChecklist.indicatorIDs(in: file.framework), request)
         guard errors.isEmpty else {
-            return try await render(request, actor: actor, file: file, errors: errors, values: ["phase": form.value("phase")], status: .unprocessableEntity)
+            return try await render(request, actor: actor, file: file, errors: errors, values: form.values, status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
-        try await request.change { db in
+        let indicator = form.indicator
+        try await request.change { [form] db in
             let tick = try await ChecklistTick.query(on: db).filter(\.$trajectory.$id == trajectoryID).filter(\.$indicatorID == indicator).first()
                 ?? ChecklistTick()
             tick.organisationID = actor.organisationID
             tick.$trajectory.id = trajectoryID
-            tick.indicatorID = indicator
-            tick.done = done
-            tick.note = note
+            form.apply(to: tick)
             tick.updatedBy = actor.userID
             try await tick.save(on: db)
             try await ClientAudit.record(on: db, request, actor, "checklist.updated", client: client,
-                                        details: ["trajectory": trajectoryID.uuidString, "indicator": indicator, "done": String(done)])
+                                        details: ["trajectory": trajectoryID.uuidString, "indicator": indicator, "done": String(form.isDone)])
         }
         var query: [(String, String)] = []
-        if let phase = TrajectoryPhase(rawValue: form.value("phase")) { query.append(("phase", phase.rawValue)) }
+        if let phase = form.phase { query.append(("phase", phase.rawValue)) }
         return request.redirect(to: SiteURL.client(.value(try client.requireID())).path(query: query) + "#item-\(indicator)")
     }
 
     // MARK: Moves
 
     static func move(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
-        let form = posted
-        let reason = form.value("reason")
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: MoveForm.self)
+        var form = posted
         let from = file.trajectory.phase
-        guard let to = TrajectoryPhase(rawValue: form.value("to")) else {
-            return try await render(request, actor: actor, file: file, errors: [FieldError(field: "to", message: request.t("moveChooseTarget"))],
-                                    values: form.values, status: .unprocessableEntity)
+        guard let to = form.validate() else {
+            return try await render(request, actor: actor, file: file, errors: form.posted.problems.fieldErrors(request),
+                                    values: form.posted.values, status: .unprocessableEntity)
         }
-        if reason.count > 2_000 {
-            return try await render(request, actor: actor, file: file, errors: [FieldError(field: "reason", message: request.t("formTooLong"))],
-                                    values: form.values, status: .unprocessableEntity)
-        }
-        switch TrajectoryStateMachine.rule(from: from, to: to, reason: reason, facts: file.facts) {
+        switch TrajectoryStateMachine.rule(from: from, to: to, reason: form.reason, facts: file.facts) {
         case .forbidden(let message):
-            let field = TrajectoryStateMachine.move(from: from, to: to)?.needsReason == true && reason.isEmpty ? "reason" : "to"
-            return try await render(request, actor: actor, file: file, errors: [FieldError(field: field, message: message[request.language])],
-                                    values: form.values, status: .unprocessableEntity)
+            let error = FieldError(field: form.refusedField(from: from, to: to), message: message[request.language])
+            return try await render(request, actor: actor, file: file, errors: [error], values: form.posted.values, status: .unprocessableEntity)
         case .allowed(let kind):
-            let now = request.clock.now()
-            let trajectory = file.trajectory
-            let trajectoryID = file.trajectoryID
-            try await request.change { db in
-                // The phase is checked again inside the transaction: two tabs cannot both move it.
-                guard let fresh = try await Trajectory.find(trajectoryID, on: db), fresh.phase == from else {
-                    throw Abort(.conflict, reason: request.t("moveConflict"))
-                }
-                let row = TrajectoryMoveRow()
-                row.organisationID = actor.organisationID
-                row.$trajectory.id = trajectoryID
-                row.fromPhase = from.rawValue
-                row.toPhase = to.rawValue
-                row.movedAt = now
-                row.reason = reason
-                row.movedBy = actor.userID
-                try await row.create(on: db)
-                trajectory.phase = to
-                trajectory.phaseSince = now
-                if to == .ended { trajectory.endedAt = now }
-                try await trajectory.update(on: db)
-                try await ClientAudit.record(on: db, request, actor, "trajectory.moved", client: client,
-                                            details: ["trajectory": trajectoryID.uuidString, "from": from.rawValue, "to": to.rawValue, "kind": kind.rawValue])
-            }
+            try await recordMove(request, actor: actor, file: file, to: to, kind: kind, reason: form.reason)
             return request.redirect(to: SiteURL.client(.value(try client.requireID())).path)
+        }
+    }
+
+    /// Records an allowed move and the trajectory's new phase in one change.
+    static func recordMove(_ request: Request, actor: PracticeActor, file: ClientFile, to: TrajectoryPhase, kind: PhaseMoveKind,
+                           reason: String) async throws {
+        let now = request.clock.now()
+        let client = file.client
+        let trajectory = file.trajectory
+        let trajectoryID = file.trajectoryID
+        let from = trajectory.phase
+        try await request.change { db in
+            // The phase is checked again inside the transaction: two tabs cannot both move it.
+            guard let fresh = try await Trajectory.find(trajectoryID, on: db), fresh.phase == from else {
+                throw Abort(.conflict, reason: request.t("moveConflict"))
+            }
+            let row = TrajectoryMoveRow()
+            row.organisationID = actor.organisationID
+            row.$trajectory.id = trajectoryID
+            row.fromPhase = from.rawValue
+            row.toPhase = to.rawValue
+            row.movedAt = now
+            row.reason = reason
+            row.movedBy = actor.userID
+            try await row.create(on: db)
+            trajectory.phase = to
+            trajectory.phaseSince = now
+            if to == .ended { trajectory.endedAt = now }
+            try await trajectory.update(on: db)
+            try await ClientAudit.record(on: db, request, actor, "trajectory.moved", client: client,
+                                        details: ["trajectory": trajectoryID.uuidString, "from": from.rawValue, "to": to.rawValue, "kind": kind.rawValue])
         }
     }
 

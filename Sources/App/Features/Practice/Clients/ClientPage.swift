@@ -99,7 +99,7 @@ extension ClientPageContext {
             profileStatus: Self.profileStatus(file, request),
             matchingURL: url.matching,
             placement: model.placementSummary,
-            workLinks: url.workLinks.map { LinkView(url: $0.0.path, label: request.t($0.1)) },
+            workLinks: url.workLinks(request),
             canAssign: model.canAssign, coachURL: url.coach,
             coaches: model.coaches.map { ChoiceOption(value: $0.id!.uuidString, label: $0.displayName, selected: $0.id == client.$coach.id) },
             past: model.pastTrajectories.map { old in
@@ -122,11 +122,14 @@ extension ClientPageContext {
         var matching: String { SiteURL.clientMatching(.value(id)).path }
         var coach: String { SiteURL.clientCoach(.value(id)).path }
         var trajectories: String { SiteURL.clientTrajectories(.value(id)).path }
-        var workLinks: [(SiteURL, String)] {
-            [(.clientPlan(.value(id)), "planTitle"), (.clientSupport(.value(id)), "supportTitle"),
-             (.clientFading(.value(id)), "fadingTitle"), (.clientClosing(.value(id)), "closingTitle"),
-             (.clientReports(.value(id)), "reportsTitle"), (.clientAccount(.value(id)), "accountTitle"),
-             (.clientExport(.value(id)), "exportTitle"), (.clientPeerReview(.value(id)), "peerReviewTitle")]
+        func workLinks(_ request: Request) -> [LinkView] {
+            let links: [(SiteURL, String)] = [
+                (.clientPlan(.value(id)), request.t("planTitle")), (.clientSupport(.value(id)), request.t("supportTitle")),
+                (.clientFading(.value(id)), request.t("fadingTitle")), (.clientClosing(.value(id)), request.t("closingTitle")),
+                (.clientReports(.value(id)), request.t("reportsTitle")), (.clientAccount(.value(id)), request.t("accountTitle")),
+                (.clientExport(.value(id)), request.t("exportTitle")), (.clientPeerReview(.value(id)), request.t("peerReviewTitle")),
+            ]
+            return links.map { LinkView(url: $0.0.path, label: $0.1) }
         }
     }
 
@@ -145,16 +148,40 @@ extension ClientPageContext {
 
     private static func steps(_ current: TrajectoryPhase, _ request: Request) -> [Step] {
         TrajectoryPhase.sequence.map { phase in
-            let state = !current.isOpen || phase < current ? "done" : phase == current ? "current" : "todo"
-            return Step(label: phase.title[request.language], state: state, stateText: request.t("step_\(state)"), current: phase == current)
+            let state: StepState = !current.isOpen || phase < current ? .done : phase == current ? .current : .todo
+            return Step(label: phase.title[request.language], state: state.rawValue, stateText: state.text(request),
+                        current: phase == current)
+        }
+    }
+
+    /// Where a phase is in the trajectory; the raw value styles the step.
+    private enum StepState: String {
+        case done, current, todo
+
+        func text(_ request: Request) -> String {
+            switch self {
+            case .done: request.t("step_done")
+            case .current: request.t("step_current")
+            case .todo: request.t("step_todo")
+            }
         }
     }
 
     private static func moveOptions(_ current: TrajectoryPhase, selected: String?, _ request: Request) -> [ChoiceOption] {
         TrajectoryStateMachine.moves(from: current).map { move in
             ChoiceOption(value: move.to.rawValue,
-                         label: request.t("move_\(move.kind.rawValue)").replacingOccurrences(of: "{phase}", with: move.to.title[request.language]),
+                         label: moveLabel(move.kind, to: move.to.title[request.language], request),
                          selected: selected == move.to.rawValue)
+        }
+    }
+
+    private static func moveLabel(_ kind: PhaseMoveKind, to phase: String, _ request: Request) -> String {
+        let arguments = ["phase": phase]
+        return switch kind {
+        case .forward: request.t("move_forward", arguments)
+        case .back: request.t("move_back", arguments)
+        case .stop: request.t("move_stop", arguments)
+        case .finish: request.t("move_finish", arguments)
         }
     }
 
@@ -171,20 +198,18 @@ extension ClientPageContext {
                 heading: "\(request.t("practiceTask")) \(section.taskNumber): \(section.title[language])",
                 description: section.description?[language] ?? "",
                 throughout: section.isThroughout, items: items,
-                doneText: request.t("checklistDone").replacingOccurrences(of: "{done}", with: String(done))
-                    .replacingOccurrences(of: "{total}", with: String(items.count)))
+                doneText: request.t("checklistDone", ["done": String(done), "total": String(items.count)]))
         }
     }
 
     private static func intakeStatus(_ file: ClientFile, _ request: Request) -> String {
         guard let intake = file.intake else { return request.t("notYetRecorded") }
-        return request.t("intakeStatusHeld")
-            .replacingOccurrences(of: "{date}", with: CalendarDate(intake.heldOn)?.text(in: request.language) ?? intake.heldOn)
+        return request.t("intakeStatusHeld", ["date": CalendarDate(intake.heldOn)?.text(in: request.language) ?? intake.heldOn])
     }
 
     private static func profileStatus(_ file: ClientFile, _ request: Request) -> String {
         guard let profile = file.profile else { return request.t("notYetRecorded") }
         guard let agreed = profile.agreedOn.flatMap(CalendarDate.init) else { return request.t("profileNotAgreed") }
-        return request.t("profileStatusAgreed").replacingOccurrences(of: "{date}", with: agreed.text(in: request.language))
+        return request.t("profileStatusAgreed", ["date": agreed.text(in: request.language)])
     }
 }

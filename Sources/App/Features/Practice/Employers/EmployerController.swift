@@ -31,7 +31,7 @@ enum EmployerController {
         let total = try await query.count()
         let employers = try await query.sort(\.$name).sort(\.$id).range(((pageNumber - 1) * pageSize)..<(pageNumber * pageSize)).all()
         let errors = problems.fieldErrors(request)
-        let make = FormFieldMaker(request: request, prefix: "employer", values: values, errors: errors.byField)
+        let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
         func link(_ number: Int) -> String {
             SiteURL.employers.path(query: (search.isEmpty ? [] : [("q", search)]) + [("page", String(number))])
         }
@@ -39,13 +39,14 @@ enum EmployerController {
             layout: Layout(request: request, title: request.t("employersTitle"), current: .employers),
             query: search, searchURL: SiteURL.employers.path,
             rows: try employers.map { EmployersContext.Row(name: $0.name, url: SiteURL.employer(.value(try $0.requireID())).path, sector: $0.sector, place: $0.place) },
-            total: request.t("employersCount").replacingOccurrences(of: "{count}", with: NumberText.format(total, in: language)),
+            total: request.t("employersCount", ["count": NumberText.format(total, in: language)]),
             previousURL: pageNumber > 1 ? link(pageNumber - 1) : nil,
             nextURL: pageNumber * pageSize < total ? link(pageNumber + 1) : nil,
             form: FormView(id: "employer-new", url: SiteURL.employers.path, csrfToken: request.csrfToken, sections: [
                 FormSectionView(legend: request.t("employerAdd"), fields: [
-                    make.field("name", optional: false), make.field("sector"),
-                    make.field("place", kind: "select", options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: language)),
+                    make.field("name", labelKey: "employerName", optional: false), make.field("sector", labelKey: "employerSector"),
+                    make.field("place", labelKey: "employerPlace", kind: "select",
+                               options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: language)),
                 ]),
             ], submitLabel: request.t("add"), readOnly: false),
             errors: errors, hasErrors: !errors.isEmpty)
@@ -54,26 +55,15 @@ enum EmployerController {
 
     static func create(_ request: Request) async throws -> Response {
         let actor = try request.practiceActor
-        var form = FormFields(try request.content.decode([String: String].self))
-        let name = form.text("name", missing: "employerNameMissing", maxLength: 200)
-        if form.value("sector").count > 200 { form.problem("sector", "formTooLong") }
-        let place = form.value("place")
-        if !place.isEmpty, request.standard.places.place(named: place) == nil { form.problem("place", "practicePlaceUnknown") }
-        guard form.problems.isEmpty, let name else {
-            return try await renderList(request, actor: actor, values: form.values, problems: form.problems, status: .unprocessableEntity)
+        var form = try request.content.decode(NewEmployerForm.self)
+        guard form.validate(places: request.standard.places) else {
+            return try await renderList(request, actor: actor, values: form.posted.values, problems: form.posted.problems,
+                                        status: .unprocessableEntity)
         }
-        let input = form
-        let employer = try await request.change { db -> Employer in
+        let employer = try await request.change { [form] db -> Employer in
             let employer = Employer()
             employer.organisationID = actor.organisationID
-            employer.name = name
-            employer.sector = input.value("sector")
-            employer.place = place
-            employer.profile = ""
-            employer.inclusion = ""
-            employer.jobCarving = false
-            employer.newJob = false
-            employer.adjustments = ""
+            form.apply(to: employer)
             try await employer.create(on: db)
             try await AuditTrail(clock: request.clock).record(on: db, actor: actor.user.auditName, action: "employer.created",
                                                               subject: "employer:\(try employer.requireID().uuidString)",
@@ -88,13 +78,7 @@ enum EmployerController {
     static func page(_ request: Request) async throws -> Response {
         let actor = try request.practiceActor
         let employer = try request.scope(EmployerScope.self)
-        return try await render(request, actor: actor, employer: employer, values: values(employer), problems: [])
-    }
-
-    static func values(_ employer: Employer) -> [String: String] {
-        ["name": employer.name, "sector": employer.sector, "place": employer.place, "profile": employer.profile,
-         "inclusion": employer.inclusion, "jobCarving": employer.jobCarving ? "yes" : "", "newJob": employer.newJob ? "yes" : "",
-         "adjustments": employer.adjustments, "interviewedOn": employer.interviewedOn ?? ""]
+        return try await render(request, actor: actor, employer: employer, values: EmployerForm(employer).posted.values, problems: [])
     }
 
     static func render(_ request: Request, actor: PracticeActor, employer: Employer, values: [String: String], problems: [FormProblem],
@@ -102,8 +86,8 @@ enum EmployerController {
         let language = request.language
         let employerID = try employer.requireID()
         let errors = problems.fieldErrors(request)
-        let make = FormFieldMaker(request: request, prefix: "employer", values: values, errors: errors.byField)
-        let contactMake = FormFieldMaker(request: request, prefix: "", values: contactValues, errors: errors.byField)
+        let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
+        let contactMake = FormFieldMaker(request: request, values: contactValues, errors: errors.byField)
         let contacts = try await EmployerContact.query(on: request.db)
             .filter(\.$organisationID == actor.organisationID).filter(\.$employer.$id == employerID).sort(\.$name).all()
         let workplaces = try await Workplace.query(on: request.db)
@@ -113,13 +97,16 @@ enum EmployerController {
             name: employer.name, employersURL: SiteURL.employers.path,
             form: FormView(id: "employer-form", url: SiteURL.employer(.value(employerID)).path, csrfToken: request.csrfToken, sections: [
                 FormSectionView(legend: request.t("employerDetails"), fields: [
-                    make.field("name", optional: false), make.field("sector"),
-                    make.field("place", kind: "select", options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: language)),
+                    make.field("name", labelKey: "employerName", optional: false), make.field("sector", labelKey: "employerSector"),
+                    make.field("place", labelKey: "employerPlace", kind: "select",
+                               options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: language)),
                 ]),
                 FormSectionView(legend: request.t("employerInterview"), fields: [
-                    make.field("interviewedOn", kind: "date"), make.field("profile", kind: "textarea"), make.field("inclusion", kind: "textarea"),
+                    make.field("interviewedOn", labelKey: "employerInterviewedOn", kind: "date"),
+                    make.field("profile", labelKey: "employerProfile", hintKey: "employerProfileHint", kind: "textarea"),
+                    make.field("inclusion", labelKey: "employerInclusion", hintKey: "employerInclusionHint", kind: "textarea"),
                 ]),
-                FormSectionView(legend: request.t("employerWilling"), fields: [make.field("adjustments", kind: "textarea")], singles: [
+                FormSectionView(legend: request.t("employerWilling"), fields: [make.field("adjustments", labelKey: "employerAdjustments", kind: "textarea")], singles: [
                     CheckOption(name: "jobCarving", id: "jobCarving", label: request.t("employerJobCarving"), hint: request.t("employerJobCarvingHint"), checked: values["jobCarving"] == "yes"),
                     CheckOption(name: "newJob", id: "newJob", label: request.t("employerNewJob"), hint: request.t("employerNewJobHint"), checked: values["newJob"] == "yes"),
                 ]),
@@ -127,8 +114,10 @@ enum EmployerController {
             contacts: contacts.map { EmployerContext.Contact(name: $0.name, role: $0.role, email: $0.email, phone: $0.phone) },
             contactForm: FormView(id: "contact-form", url: SiteURL.employerContacts(.value(employerID)).path, csrfToken: request.csrfToken, sections: [
                 FormSectionView(legend: request.t("contactAdd"), fields: [
-                    contactMake.field("contactName", optional: false), contactMake.field("contactRole"),
-                    contactMake.field("contactEmail", kind: "email"), contactMake.field("contactPhone", kind: "tel"),
+                    contactMake.field("contactName", labelKey: "contactName", optional: false),
+                    contactMake.field("contactRole", labelKey: "contactRole"),
+                    contactMake.field("contactEmail", labelKey: "contactEmail", kind: "email"),
+                    contactMake.field("contactPhone", labelKey: "contactPhone", kind: "tel"),
                 ]),
             ], submitLabel: request.t("add"), readOnly: false),
             workplaces: workplaces.map { workplace in
@@ -137,7 +126,7 @@ enum EmployerController {
                     occupation: PracticeMapping.occupation(uri: workplace.occupationURI, isco: workplace.iscoCode, catalog: request.standard.occupations)
                         .map { "\($0.label) (ISCO \($0.iscoCode))" } ?? "",
                     hours: PracticeMapping.hours(workplace.hoursMin, workplace.hoursMax).map { $0.text(in: language) } ?? "",
-                    status: request.t("workplaceStatus_\(workplace.status)"))
+                    status: WorkplaceStatus.title(of: workplace.status, request))
             },
             newWorkplaceURL: SiteURL.employerWorkplaceNew(.value(employerID)).path,
             errors: errors, hasErrors: !errors.isEmpty)
@@ -147,27 +136,13 @@ enum EmployerController {
     static func update(_ request: Request) async throws -> Response {
         let actor = try request.practiceActor
         let employer = try request.scope(EmployerScope.self)
-        var form = FormFields(try request.content.decode([String: String].self))
-        let name = form.text("name", missing: "employerNameMissing", maxLength: 200)
-        let place = form.value("place")
-        if !place.isEmpty, request.standard.places.place(named: place) == nil { form.problem("place", "practicePlaceUnknown") }
-        let interviewed = form.date("interviewedOn", required: false)
-        if let interviewed, interviewed > request.today { form.problem("interviewedOn", "cpdInFuture") }
-        for field in ["profile", "inclusion", "adjustments"] where form.value(field).count > 10_000 { form.problem(field, "formTooLong") }
-        guard form.problems.isEmpty, let name else {
-            return try await render(request, actor: actor, employer: employer, values: form.values, problems: form.problems, status: .unprocessableEntity)
+        var form = try request.content.decode(EmployerForm.self)
+        guard form.validate(today: request.today, places: request.standard.places) else {
+            return try await render(request, actor: actor, employer: employer, values: form.posted.values, problems: form.posted.problems,
+                                    status: .unprocessableEntity)
         }
-        let input = form
-        try await request.change { db in
-            employer.name = name
-            employer.sector = input.value("sector")
-            employer.place = place
-            employer.profile = input.value("profile")
-            employer.inclusion = input.value("inclusion")
-            employer.jobCarving = input.value("jobCarving") == "yes"
-            employer.newJob = input.value("newJob") == "yes"
-            employer.adjustments = input.value("adjustments")
-            employer.interviewedOn = interviewed?.description
+        try await request.change { [form] db in
+            form.apply(to: employer)
             try await employer.update(on: db)
             // Employer names show on matching results.
             try await WorkplaceIndexCache.touch(organisationID: actor.organisationID, on: db)
@@ -181,91 +156,21 @@ enum EmployerController {
     static func addContact(_ request: Request) async throws -> Response {
         let actor = try request.practiceActor
         let employer = try request.scope(EmployerScope.self)
-        var form = FormFields(try request.content.decode([String: String].self))
-        let name = form.text("contactName", missing: "contactNameMissing", maxLength: 200)
-        let email = form.value("contactEmail")
-        if !email.isEmpty, !(email.contains("@") && !email.contains(" ") && email.count <= 200) { form.problem("contactEmail", "clientEmailInvalid") }
-        if form.value("contactPhone").count > 40 { form.problem("contactPhone", "formTooLong") }
-        if form.value("contactRole").count > 200 { form.problem("contactRole", "formTooLong") }
-        guard form.problems.isEmpty, let name else {
-            return try await render(request, actor: actor, employer: employer, values: values(employer), problems: form.problems,
-                                    contactValues: form.values, status: .unprocessableEntity)
+        var form = try request.content.decode(EmployerContactForm.self)
+        guard form.validate() else {
+            return try await render(request, actor: actor, employer: employer, values: EmployerForm(employer).posted.values,
+                                    problems: form.posted.problems, contactValues: form.posted.values, status: .unprocessableEntity)
         }
-        let input = form
-        try await request.change { db in
+        try await request.change { [form] db in
             let contact = EmployerContact()
             contact.organisationID = actor.organisationID
             contact.$employer.id = try employer.requireID()
-            contact.name = name
-            contact.role = input.value("contactRole")
-            contact.email = email
-            contact.phone = input.value("contactPhone")
+            form.apply(to: contact)
             try await contact.create(on: db)
             try await AuditTrail(clock: request.clock).record(on: db, actor: actor.user.auditName, action: "employer.contact-added",
                                                               subject: "employer:\(try employer.requireID().uuidString)",
                                                               details: ["organisation": actor.organisationID.uuidString])
         }
         return request.redirect(to: SiteURL.employer(.value(try employer.requireID())).path + "#contacts")
-    }
-
-    // MARK: Commissioners
-
-    static func commissioners(_ request: Request) async throws -> Response {
-        let actor = try request.practiceActor
-        return try await renderCommissioners(request, actor: actor, values: [:], problems: [])
-    }
-
-    static func renderCommissioners(_ request: Request, actor: PracticeActor, values: [String: String], problems: [FormProblem],
-                                    status: HTTPStatus = .ok) async throws -> Response {
-        let language = request.language
-        let rows = try await Commissioner.query(on: request.db).filter(\.$organisationID == actor.organisationID).sort(\.$name).all()
-        let errors = problems.fieldErrors(request)
-        let make = FormFieldMaker(request: request, prefix: "commissioner", values: values, errors: errors.byField)
-        let kinds = [ChoiceOption(value: "", label: request.t("chooseOne"), selected: (values["kind"] ?? "").isEmpty)]
-            + CommissionerKind.allCases.map { ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: values["kind"] == $0.rawValue) }
-        let context = CommissionersContext(
-            layout: Layout(request: request, title: request.t("commissionersTitle"), current: .commissioners),
-            rows: rows.map { row in
-                CommissionersContext.Row(name: row.name, kind: CommissionerKind(rawValue: row.kind)?.title[language] ?? row.kind,
-                                         contact: [row.contactName, row.contactEmail, row.contactPhone].filter { !$0.isEmpty }.joined(separator: ", "))
-            },
-            form: FormView(id: "commissioner-form", url: SiteURL.commissioners.path, csrfToken: request.csrfToken, sections: [
-                FormSectionView(legend: request.t("commissionerAdd"), fields: [
-                    make.field("name", optional: false), make.field("kind", kind: "select", optional: false, options: kinds),
-                    make.field("contactName"), make.field("contactEmail", kind: "email"), make.field("contactPhone", kind: "tel"),
-                ]),
-            ], submitLabel: request.t("add"), readOnly: false),
-            errors: errors, hasErrors: !errors.isEmpty)
-        return try await request.page(.commissioners, context, status: status)
-    }
-
-    static func createCommissioner(_ request: Request) async throws -> Response {
-        let actor = try request.practiceActor
-        var form = FormFields(try request.content.decode([String: String].self))
-        let name = form.text("name", missing: "commissionerNameMissing", maxLength: 200)
-        let kind = CommissionerKind(rawValue: form.value("kind"))
-        if kind == nil { form.problem("kind", "commissionerKindMissing") }
-        let email = form.value("contactEmail")
-        if !email.isEmpty, !(email.contains("@") && !email.contains(" ") && email.count <= 200) { form.problem("contactEmail", "clientEmailInvalid") }
-        if form.value("contactName").count > 200 { form.problem("contactName", "formTooLong") }
-        if form.value("contactPhone").count > 40 { form.problem("contactPhone", "formTooLong") }
-        guard form.problems.isEmpty, let name, let kind else {
-            return try await renderCommissioners(request, actor: actor, values: form.values, problems: form.problems, status: .unprocessableEntity)
-        }
-        let input = form
-        try await request.change { db in
-            let row = Commissioner()
-            row.organisationID = actor.organisationID
-            row.name = name
-            row.kind = kind.rawValue
-            row.contactName = input.value("contactName")
-            row.contactEmail = email
-            row.contactPhone = input.value("contactPhone")
-            try await row.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: actor.user.auditName, action: "commissioner.created",
-                                                              subject: "commissioner:\(try row.requireID().uuidString)",
-                                                              details: ["organisation": actor.organisationID.uuidString])
-        }
-        return request.redirect(to: SiteURL.commissioners.path)
     }
 }

@@ -11,33 +11,15 @@ enum WorkplaceController {
         let actor = try request.practiceActor
         let employer = try request.scope(EmployerScope.self)
         return try await render(request, actor: actor, employer: employer, workplace: nil,
-                                values: ["source": "interview", "status": "open", "place": employer.place], errors: [])
+                                values: WorkplaceForm(newAt: employer).values, errors: [])
     }
 
     static func page(_ request: Request) async throws -> Response {
         let actor = try request.practiceActor
         let workplace = try request.scope(WorkplaceScope.self)
         let employer = try await workplace.$employer.get(on: request.db)
-        return try await render(request, actor: actor, employer: employer, workplace: workplace, values: values(workplace, request: request), errors: [])
-    }
-
-    static func values(_ workplace: Workplace, request: Request) -> [String: String] {
-        var values = [
-            "title": workplace.title, "source": workplace.source, "tasks": workplace.tasks,
-            "hoursMin": workplace.hoursMin.map { NumberText.format($0, in: .en) } ?? "",
-            "hoursMax": workplace.hoursMax.map { NumberText.format($0, in: .en) } ?? "",
-            "occupation": workplace.occupationURI.map(request.standard.occupations.formText) ?? workplace.iscoCode ?? "",
-            "requiredSkills": workplace.requiredSkills, "environment": workplace.environment, "place": workplace.place,
-            "lat": workplace.lat.map { String($0) } ?? "", "lon": workplace.lon.map { String($0) } ?? "", "status": workplace.status,
-        ]
-        if let place = request.standard.places.place(named: workplace.place), place.point.lat == workplace.lat, place.point.lon == workplace.lon {
-            values["lat"] = ""
-            values["lon"] = ""
-        }
-        for id in PracticeMapping.ids(workplace.demands) { values["demand.\(id)"] = "yes" }
-        for id in PracticeMapping.ids(workplace.adjustable) { values["adjustable.\(id)"] = "yes" }
-        for id in PracticeMapping.ids(workplace.offers) { values["offer.\(id)"] = "yes" }
-        return values
+        return try await render(request, actor: actor, employer: employer, workplace: workplace,
+                                values: WorkplaceForm(workplace, standard: request.standard).values, errors: [])
     }
 
     static func render(_ request: Request, actor: PracticeActor, employer: Employer, workplace: Workplace?, values: [String: String],
@@ -45,24 +27,34 @@ enum WorkplaceController {
         let language = request.language
         let employerID = try employer.requireID()
         let byField = errors.byField
-        let make = FormFieldMaker(request: request, prefix: "workplace", values: values, errors: byField)
+        let make = FormFieldMaker(request: request, values: values, errors: byField)
         let vocabulary = request.standard.conditions
         func checked(_ prefix: String) -> Set<String> {
             Set(values.keys.filter { $0.hasPrefix(prefix + ".") && values[$0] == "yes" }.map { String($0.dropFirst(prefix.count + 1)) })
         }
-        let sources = WorkplaceForm.sources.map { ChoiceOption(value: $0, label: request.t("workplaceSource_\($0)"), selected: values["source"] == $0) }
-        let statuses = WorkplaceForm.statuses.map { ChoiceOption(value: $0, label: request.t("workplaceStatus_\($0)"), selected: values["status"] == $0) }
+        let sources = WorkplaceSource.allCases.map {
+            ChoiceOption(value: $0.rawValue, label: $0.title(request), selected: values["source"] == $0.rawValue)
+        }
+        let statuses = WorkplaceStatus.allCases.map {
+            ChoiceOption(value: $0.rawValue, label: $0.title(request), selected: values["status"] == $0.rawValue)
+        }
         let sections = [
             FormSectionView(legend: request.t("workplaceAnalysis"), fields: [
-                make.field("title", optional: false), make.field("source", kind: "select", optional: false, options: sources),
-                make.field("occupation"), make.field("tasks", kind: "textarea"),
-                make.field("hoursMin", inputMode: "decimal"), make.field("hoursMax", inputMode: "decimal"),
-                make.field("requiredSkills", kind: "textarea"), make.field("environment", kind: "textarea"),
+                make.field("title", labelKey: "workplaceTitle", optional: false),
+                make.field("source", labelKey: "workplaceSource", kind: "select", optional: false, options: sources),
+                make.field("occupation", labelKey: "workplaceOccupation", hintKey: "workplaceOccupationHint"),
+                make.field("tasks", labelKey: "workplaceTasks", kind: "textarea"),
+                make.field("hoursMin", labelKey: "workplaceHoursMin", inputMode: "decimal"),
+                make.field("hoursMax", labelKey: "workplaceHoursMax", inputMode: "decimal"),
+                make.field("requiredSkills", labelKey: "workplaceRequiredSkills", hintKey: "workplaceRequiredSkillsHint", kind: "textarea"),
+                make.field("environment", labelKey: "workplaceEnvironment", hintKey: "workplaceEnvironmentHint", kind: "textarea"),
             ]),
             FormSectionView(legend: request.t("workplaceLocation"), fields: [
-                make.field("place", kind: "select", options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: language)),
-                make.field("lat", inputMode: "decimal"), make.field("lon", inputMode: "decimal"),
-                make.field("status", kind: "select", optional: false, options: statuses),
+                make.field("place", labelKey: "workplacePlace", kind: "select",
+                           options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: language)),
+                make.field("lat", labelKey: "workplaceLat", inputMode: "decimal"),
+                make.field("lon", labelKey: "workplaceLon", inputMode: "decimal"),
+                make.field("status", labelKey: "workplaceStatus", kind: "select", optional: false, options: statuses),
             ]),
             FormSectionView(legend: request.t("workplaceProfile"), checkGroups: [
                 CheckGroupView(id: "demands", legend: request.t("workplaceDemands"), hint: request.t("workplaceDemandsHint"), error: byField["demands"],
@@ -98,14 +90,10 @@ enum WorkplaceController {
     }
 
     static func save(_ request: Request, actor: PracticeActor, employer: Employer, workplace existing: Workplace?) async throws -> Response {
-        var form = FormFields(try request.content.decode([String: String].self))
-        var extra: [(String, String, String)] = []
-        let input = WorkplaceForm.read(&form, standard: request.standard, extra: &extra)
-        let errors = form.problems.fieldErrors(request)
-            + extra.map { FieldError(field: $0.0, message: request.t($0.1).replacingOccurrences(of: "{text}", with: $0.2)) }
-        guard errors.isEmpty, let input else {
-            return try await render(request, actor: actor, employer: employer, workplace: existing, values: form.values, errors: errors,
-                                    status: .unprocessableEntity)
+        var form = try request.content.decode(WorkplaceForm.self)
+        guard let input = form.validate(standard: request.standard) else {
+            return try await render(request, actor: actor, employer: employer, workplace: existing, values: form.values,
+                                    errors: form.errors(request), status: .unprocessableEntity)
         }
         let employerID = try employer.requireID()
         let row = existing ?? Workplace()

@@ -17,9 +17,10 @@ enum IntakeController {
         try await ClientAudit.read(request, actor, "intake.viewed", client: file.client)
         let clientID = try file.client.requireID()
         let errors = form.posted.problems.fieldErrors(request)
-        let make = FormFieldMaker(request: request, prefix: "intake", values: form.posted.values, errors: errors.byField)
+        let make = FormFieldMaker(request: request, values: form.posted.values, errors: errors.byField)
         func field(_ field: IntakeForm.Field) -> FormFieldView {
-            make.field(field.rawValue, kind: field == .heldOn ? "date" : "textarea", optional: !field.isRequired)
+            make.field(field.rawValue, labelKey: field.labelKey, hintKey: field.hintKey, kind: field == .heldOn ? "date" : "textarea",
+                       optional: !field.isRequired)
         }
         var sections = IntakeForm.sections.map { section in
             FormSectionView(legend: request.t(section.legendKey), fields: section.fields.map(field))

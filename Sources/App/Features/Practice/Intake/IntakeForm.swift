@@ -24,9 +24,9 @@ struct IntakeForm: Decodable, Sendable {
 
     /// The page's sections, in order; the code of conduct is a checkbox in the last one.
     static let sections: [(legendKey: String, fields: [Field])] = [
-        ("intakeConversation", [.heldOn, .reason, .question, .motivation]),
-        ("intakeLifeWorldSection", [.lifeWorld, .socialNetwork, .professionalNetwork]),
-        ("intakeAgreements", [.agreedTrajectory, .expectations, .followUp]),
+        (legendKey: "intakeConversation", fields: [.heldOn, .reason, .question, .motivation]),
+        (legendKey: "intakeLifeWorldSection", fields: [.lifeWorld, .socialNetwork, .professionalNetwork]),
+        (legendKey: "intakeAgreements", fields: [.agreedTrajectory, .expectations, .followUp]),
     ]
 
     static let maximumTextLength = 10_000

@@ -60,124 +60,93 @@ enum MatchingController {
     // MARK: Decision
 
     static func decide(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: MatchDecisionForm.self)
         var form = posted
-        let decision = MatchDecisionKind(rawValue: form.value("decision"))
-        if decision == nil { form.problem("decision", "decisionMissing") }
-        let forCommissioner = form.text("forCommissioner", missing: "decisionCommissionerMissing", maxLength: 5_000)
-        let forEmployer = form.text("forEmployer", missing: "decisionEmployerMissing", maxLength: 5_000)
         var workplace: Workplace?
-        if let id = UUID(uuidString: form.value("workplace")) {
+        if let id = form.workplaceID {
             workplace = try await Workplace.query(on: request.db).filter(\.$id == id).filter(\.$organisationID == actor.organisationID).first()
         }
-        if workplace == nil { form.problem("workplace", "decisionWorkplaceUnknown") }
-        if file.profile == nil { form.problem("workplace", "matchingNeedsProfile") }
-        guard form.problems.isEmpty, let decision, let forCommissioner, let forEmployer, let workplace, let profile = file.profile else {
-            // Each result has its own decision form: point the messages at the inputs of the one sent.
-            let suffix = "-" + form.value("workplace")
-            let errors = form.problems.map { problem in
-                let field = switch problem.field {
-                case "decision", "workplace": "decision-match" + suffix
-                default: problem.field + suffix
-                }
-                return FieldError(field: field, message: request.t(problem.messageKey))
-            }
-            return try await render(request, actor: actor, file: file, values: form.values, errors: errors, status: .unprocessableEntity)
+        guard let valid = form.validate(workplace: workplace, profile: file.profile) else {
+            return try await render(request, actor: actor, file: file, values: form.posted.values, errors: form.errors(request),
+                                    status: .unprocessableEntity)
         }
-        // The engine's verdict on this workplace now, kept with the decision.
+        let row = try decisionRow(valid, actor: actor, file: file, request)
+        try await ClientAudit.create(row, request, actor, "match.decided", client: client,
+                                     details: ["trajectory": file.trajectoryID.uuidString, "workplace": try valid.workplace.requireID().uuidString,
+                                               "decision": valid.decision.rawValue, "engine": row.engineFit])
+        return request.redirect(to: SiteURL.clientMatching(.value(try client.requireID())).path + "#decisions")
+    }
+
+    /// The decision's row, with the engine's verdict on the workplace now kept beside it.
+    static func decisionRow(_ valid: MatchDecisionForm.Valid, actor: PracticeActor, file: ClientFile, _ request: Request) throws -> MatchDecision {
         var skills = SkillIndex()
-        let target = PracticeMapping.workplace(workplace, skills: &skills, standard: request.standard)
-        let candidate = PracticeMapping.candidate(profile, skills: skills, standard: request.standard)
+        let target = PracticeMapping.workplace(valid.workplace, skills: &skills, standard: request.standard)
+        let candidate = PracticeMapping.candidate(valid.profile, skills: skills, standard: request.standard)
         let verdict = MatchingEngine(vocabulary: request.standard.conditions, skills: skills).explain(candidate, target)
-        let reasons = String(decoding: try JSONEncoder().encode(verdict.reasons), as: UTF8.self)
-        let now = request.clock.now()
-        let trajectoryID = file.trajectoryID
         let row = MatchDecision()
         row.organisationID = actor.organisationID
-        row.$trajectory.id = trajectoryID
-        row.$workplace.id = try workplace.requireID()
-        row.decision = decision.rawValue
+        row.$trajectory.id = file.trajectoryID
+        row.$workplace.id = try valid.workplace.requireID()
+        row.decision = valid.decision.rawValue
         row.engineFit = verdict.fit.rawValue
         row.engineScore = verdict.score
-        row.engineReasons = reasons
-        row.forCommissioner = forCommissioner
-        row.forEmployer = forEmployer
-        row.decidedAt = now
+        row.engineReasons = String(decoding: try JSONEncoder().encode(verdict.reasons), as: UTF8.self)
+        row.forCommissioner = valid.forCommissioner
+        row.forEmployer = valid.forEmployer
+        row.decidedAt = request.clock.now()
         row.decidedBy = actor.userID
-        try await ClientAudit.create(row, request, actor, "match.decided", client: client,
-                                     details: ["trajectory": trajectoryID.uuidString, "workplace": try workplace.requireID().uuidString,
-                                               "decision": decision.rawValue, "engine": verdict.fit.rawValue])
-        return request.redirect(to: SiteURL.clientMatching(.value(try client.requireID())).path + "#decisions")
+        return row
     }
 
     // MARK: Placement
 
     static func place(_ request: Request) async throws -> Response {
-        let (actor, client, file, posted) = try await ClientWrite.begin(request)
-        var form = posted
-        if form.value("action") == "end" { return try await endPlacement(request, actor: actor, file: file, form: &form) }
-        let start = form.date("startOn", required: true)
-        let hours = form.amount("hoursPerWeek")
-        if hours == nil, form.value("hoursPerWeek").isEmpty { form.problem("hoursPerWeek", "placementHoursMissing") }
-        if let hours, !(hours > 0 && hours <= 60) { form.problem("hoursPerWeek", "placementHoursRange") }
-        let contract = ContractKind(rawValue: form.value("contract"))
-        if contract == nil { form.problem("contract", "placementContractMissing") }
-        let agreements = form.value("agreements")
-        if agreements.count > 10_000 { form.problem("agreements", "formTooLong") }
-        if file.activePlacement != nil { form.problem("workplace", "placementAlreadyActive") }
+        let (actor, client, file, ending) = try await ClientWrite.begin(request, form: PlacementEndForm.self)
+        if ending.isPosted { return try await endPlacement(request, actor: actor, file: file, form: ending) }
+        var form = try request.content.decode(PlacementForm.self)
         var workplace: Workplace?
-        if let id = UUID(uuidString: form.value("workplace")) {
-            let decided = try await MatchDecision.query(on: request.db)
-                .filter(\.$organisationID == actor.organisationID).filter(\.$trajectory.$id == file.trajectoryID)
-                .filter(\.$workplace.$id == id).sort(\.$decidedAt, .descending).first()
-            if decided?.decision == MatchDecisionKind.match.rawValue {
-                workplace = try await Workplace.query(on: request.db).filter(\.$id == id).filter(\.$organisationID == actor.organisationID).first()
-            }
-        }
-        if workplace == nil, file.activePlacement == nil { form.problem("workplace", "placementNeedsMatch") }
-        guard form.problems.isEmpty, let start, let hours, let contract, let workplace else {
-            let errors = form.problems.fieldErrors(request)
-            return try await render(request, actor: actor, file: file, values: form.values, errors: errors, status: .unprocessableEntity)
+        if let id = form.workplaceID { workplace = try await matchedWorkplace(id, actor: actor, file: file, request) }
+        guard let valid = form.validate(workplace: workplace, hasActivePlacement: file.activePlacement != nil) else {
+            return try await render(request, actor: actor, file: file, values: form.posted.values,
+                                    errors: form.posted.problems.fieldErrors(request), status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
         try await request.change { db in
             let placement = Placement()
             placement.organisationID = actor.organisationID
             placement.$trajectory.id = trajectoryID
-            placement.$workplace.id = try workplace.requireID()
-            placement.startOn = start.description
-            placement.hoursPerWeek = hours
-            placement.contract = contract.rawValue
-            placement.agreements = agreements
-            placement.endReason = ""
+            try valid.apply(to: placement)
             try await placement.create(on: db)
-            workplace.status = "filled"
-            try await workplace.update(on: db)
+            valid.workplace.status = "filled"
+            try await valid.workplace.update(on: db)
             try await WorkplaceIndexCache.touch(organisationID: actor.organisationID, on: db)
             try await ClientAudit.record(on: db, request, actor, "placement.recorded", client: client,
-                                        details: ["trajectory": trajectoryID.uuidString, "workplace": try workplace.requireID().uuidString,
-                                                  "contract": contract.rawValue])
+                                        details: ["trajectory": trajectoryID.uuidString, "workplace": try valid.workplace.requireID().uuidString,
+                                                  "contract": valid.contract.rawValue])
         }
         return request.redirect(to: SiteURL.client(.value(try client.requireID())).path)
     }
 
-    static func endPlacement(_ request: Request, actor: PracticeActor, file: ClientFile, form: inout FormFields) async throws -> Response {
-        let ended = form.date("endedOn", required: true)
-        let reason = form.text("endReason", missing: "placementEndReasonMissing", maxLength: 2_000)
-        guard let placement = file.activePlacement else {
-            form.problem("endedOn", "placementNoneActive")
-            let errors = form.problems.fieldErrors(request)
-            return try await render(request, actor: actor, file: file, values: form.values, errors: errors, status: .unprocessableEntity)
-        }
-        if let ended, let start = CalendarDate(placement.startOn), ended < start { form.problem("endedOn", "placementEndBeforeStart") }
-        guard form.problems.isEmpty, let ended, let reason else {
-            let errors = form.problems.fieldErrors(request)
-            return try await render(request, actor: actor, file: file, values: form.values, errors: errors, status: .unprocessableEntity)
+    /// The agency's workplace of `id`, when the latest decision on it in this trajectory is a match.
+    static func matchedWorkplace(_ id: UUID, actor: PracticeActor, file: ClientFile, _ request: Request) async throws -> Workplace? {
+        let decided = try await MatchDecision.query(on: request.db)
+            .filter(\.$organisationID == actor.organisationID).filter(\.$trajectory.$id == file.trajectoryID)
+            .filter(\.$workplace.$id == id).sort(\.$decidedAt, .descending).first()
+        guard decided?.decision == MatchDecisionKind.match.rawValue else { return nil }
+        return try await Workplace.query(on: request.db).filter(\.$id == id).filter(\.$organisationID == actor.organisationID).first()
+    }
+
+    static func endPlacement(_ request: Request, actor: PracticeActor, file: ClientFile, form posted: PlacementEndForm) async throws -> Response {
+        var form = posted
+        guard let valid = form.validate(placement: file.activePlacement) else {
+            return try await render(request, actor: actor, file: file, values: form.posted.values,
+                                    errors: form.posted.problems.fieldErrors(request), status: .unprocessableEntity)
         }
         let client = file.client
+        let placement = valid.placement
         try await request.change { db in
-            placement.endedOn = ended.description
-            placement.endReason = reason
+            placement.endedOn = valid.endedOn.description
+            placement.endReason = valid.reason
             try await placement.update(on: db)
             try await ClientAudit.record(on: db, request, actor, "placement.ended", client: client,
                                         details: ["placement": try placement.requireID().uuidString])

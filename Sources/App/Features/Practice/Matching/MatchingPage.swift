@@ -69,11 +69,13 @@ extension MatchingPageContext {
             csrfToken: request.csrfToken,
             clientName: file.client.name, clientURL: SiteURL.client(.value(clientID)).path,
             hasProfile: file.profile != nil, profileURL: SiteURL.clientProfile(.value(clientID)).path,
-            criteria: ["matchingRuleDemands", "matchingRuleHours", "matchingRuleDistance", "matchingRuleScore"].map(request.t),
+            criteria: [request.t("matchingRuleDemands"), request.t("matchingRuleHours"), request.t("matchingRuleDistance"),
+                       request.t("matchingRuleScore")],
             results: rows,
-            resultCount: request.t(model.showAll ? "matchingCountAll" : "matchingCountBest")
-                .replacingOccurrences(of: "{shown}", with: NumberText.format(rows.count, in: language))
-                .replacingOccurrences(of: "{total}", with: NumberText.format(model.index.workplaces.count, in: language)),
+            resultCount: request.t(model.showAll ? "matchingCountAll" : "matchingCountBest", [
+                "shown": NumberText.format(rows.count, in: language),
+                "total": NumberText.format(model.index.workplaces.count, in: language),
+            ]),
             showAll: model.showAll,
             showAllURL: SiteURL.clientMatching(.value(clientID)).path(query: [("all", "1")]),
             showBestURL: SiteURL.clientMatching(.value(clientID)).path,
@@ -97,8 +99,16 @@ extension MatchingPageContext {
 
     private static func reasons(_ list: [MatchReason], _ request: Request) -> [Reason] {
         list.map { reason in
-            Reason(effect: reason.effect.rawValue, effectText: request.t("effect_\(reason.effect.rawValue)"),
+            Reason(effect: reason.effect.rawValue, effectText: effectText(reason.effect, request),
                    criterion: reason.criterion.title[request.language], text: reason.text[request.language])
+        }
+    }
+
+    private static func effectText(_ effect: MatchEffect, _ request: Request) -> String {
+        switch effect {
+        case .plus: request.t("effect_plus")
+        case .minus: request.t("effect_minus")
+        case .blocks: request.t("effect_blocks")
         }
     }
 

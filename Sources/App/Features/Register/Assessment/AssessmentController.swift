@@ -44,25 +44,7 @@ enum AssessmentController {
         guard let version = request.standard.frameworks.version(application.frameworkID, application.frameworkVersion) else { throw Abort(.notFound) }
         let form = FormFields(try request.content.decode([String: String].self))
         let submit = form.value("action") == "submit"
-        let items = AssessmentItem.items(of: version)
-        var sheet = AssessmentSheet()
-        var problems: [FormProblem] = []
-        for item in items {
-            let scoreText = form.value("score-\(item.id)"), note = form.value("note-\(item.id)")
-            if note.count > 5_000 { problems.append(FormProblem(field: "note-\(item.id)", messageKey: "formTooLong")) }
-            if let value = Int(scoreText), let score = AssessmentScore(rawValue: value) {
-                sheet.entries[item.id] = AssessmentSheet.Entry(score: score, note: note)
-            } else if !scoreText.isEmpty {
-                problems.append(FormProblem(field: "score-\(item.id)-0", messageKey: "assessmentScoreInvalid"))
-            }
-        }
-        if submit {
-            for id in sheet.missing(for: items) {
-                let missingScore = sheet.entries[id] == nil
-                problems.append(FormProblem(field: missingScore ? "score-\(id)-0" : "note-\(id)",
-                                            messageKey: missingScore ? "assessmentScoreMissing" : "assessmentNoteMissing"))
-            }
-        }
+        let (sheet, problems) = read(form, items: AssessmentItem.items(of: version), submit: submit)
         guard problems.isEmpty else {
             return try await render(request, assignment: assignment, form: form, problems: problems, status: .unprocessableEntity)
         }
@@ -82,23 +64,55 @@ enum AssessmentController {
             }
             let audit = AuditTrail(clock: request.clock)
             if submit {
-                assignment.submittedAt = now
-                try await assignment.update(on: db)
-                try await audit.record(on: db, actor: user.auditName, action: "assessment.submitted",
-                                       subject: "application:\(applicationID.uuidString)", details: ["assignment": assignmentID.uuidString])
-                let open = try await AssessorAssignment.query(on: db).filter(\.$application.$id == applicationID)
-                    .filter(\.$submittedAt == nil).count()
-                if open == 0, application.status.canMove(to: .readyForDecision) {
-                    application.status = .readyForDecision
-                    try await application.update(on: db)
-                    try await audit.record(on: db, actor: "system", action: "application.ready-for-decision",
-                                           subject: "application:\(applicationID.uuidString)")
-                }
+                try await submitSheet(assignment, by: user, at: now, audit: audit, on: db)
             } else {
                 try await audit.record(on: db, actor: user.auditName, action: "assessment.saved",
                                        subject: "application:\(applicationID.uuidString)", details: ["assignment": assignmentID.uuidString])
             }
         }
         return request.redirect(to: SiteURL.assessment(.value(assignmentID)).path + (submit ? "" : "?saved=1"))
+    }
+
+    /// The sheet as posted: a score and a note per item; on submit every item must be complete.
+    static func read(_ form: FormFields, items: [AssessmentItem], submit: Bool) -> (AssessmentSheet, [FormProblem]) {
+        var sheet = AssessmentSheet()
+        var problems: [FormProblem] = []
+        for item in items {
+            let scoreText = form.value("score-\(item.id)"), note = form.value("note-\(item.id)")
+            if note.count > 5_000 { problems.append(FormProblem(field: "note-\(item.id)", messageKey: "formTooLong")) }
+            if let value = Int(scoreText), let score = AssessmentScore(rawValue: value) {
+                sheet.entries[item.id] = AssessmentSheet.Entry(score: score, note: note)
+            } else if !scoreText.isEmpty {
+                problems.append(FormProblem(field: "score-\(item.id)-0", messageKey: "assessmentScoreInvalid"))
+            }
+        }
+        if submit {
+            for id in sheet.missing(for: items) {
+                let missingScore = sheet.entries[id] == nil
+                problems.append(FormProblem(field: missingScore ? "score-\(id)-0" : "note-\(id)",
+                                            messageKey: missingScore ? "assessmentScoreMissing" : "assessmentNoteMissing"))
+            }
+        }
+        return (sheet, problems)
+    }
+
+    /// Submits the sheet; the last of the two makes the application ready for the decision.
+    private static func submitSheet(_ assignment: AssessorAssignment, by user: User, at now: Date, audit: AuditTrail,
+                                    on db: any Database) async throws {
+        let application = assignment.application
+        let assignmentID = try assignment.requireID()
+        let applicationID = try application.requireID()
+        assignment.submittedAt = now
+        try await assignment.update(on: db)
+        try await audit.record(on: db, actor: user.auditName, action: "assessment.submitted",
+                               subject: "application:\(applicationID.uuidString)", details: ["assignment": assignmentID.uuidString])
+        let open = try await AssessorAssignment.query(on: db).filter(\.$application.$id == applicationID)
+            .filter(\.$submittedAt == nil).count()
+        if open == 0, application.status.canMove(to: .readyForDecision) {
+            application.status = .readyForDecision
+            try await application.update(on: db)
+            try await audit.record(on: db, actor: "system", action: "application.ready-for-decision",
+                                   subject: "application:\(applicationID.uuidString)")
+        }
     }
 }

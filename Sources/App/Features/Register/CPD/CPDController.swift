@@ -52,8 +52,7 @@ enum CPDController {
         var lines = evaluation.categories.map { "\($0.title[language]): \(NumberText.format($0.points, in: language))" }
         for cap in evaluation.caps where cap.pointsGiven > cap.maximumPoints {
             let names = cap.categories.compactMap { policy.category($0)?.title[language] }.joined(separator: " + ")
-            lines.append(request.t("cpdCapped").replacingOccurrences(of: "{categories}", with: names)
-                .replacingOccurrences(of: "{maximum}", with: NumberText.format(cap.maximumPoints, in: language)))
+            lines.append(request.t("cpdCapped", ["categories": names, "maximum": NumberText.format(cap.maximumPoints, in: language)]))
         }
         return Summary(framework: "\(version.title[language]) (\(version.version))", met: evaluation.met,
                        explanation: evaluation.explanation[language], lines: lines)

@@ -43,9 +43,11 @@ struct CPDPageContext: Encodable {
         categories = (policy?.categories ?? []).map { LevelOptionGroup.Option(value: $0.id, label: $0.title[language], selected: $0.id == chosen) }
         self.summary = summary
         rule = policy.map { policy in
-            request.t("cpdRule").replacingOccurrences(of: "{points}", with: NumberText.format(policy.minimumPoints, in: language))
-                .replacingOccurrences(of: "{years}", with: String(policy.periodYears))
-                .replacingOccurrences(of: "{perHour}", with: NumberText.format(policy.pointsPerHour, in: language))
+            request.t("cpdRule", [
+                "points": NumberText.format(policy.minimumPoints, in: language),
+                "years": String(policy.periodYears),
+                "perHour": NumberText.format(policy.pointsPerHour, in: language),
+            ])
         }
         values = form?.values ?? [:]
         errors = problems.fieldErrors(request)

@@ -39,13 +39,28 @@ struct ComplaintContext: Encodable {
         received = CalendarDate(complaint.receivedOn)?.text(in: language) ?? complaint.receivedOn
         summary = complaint.summary
         status = complaint.status.title[language]
-        outcome = complaint.outcome.map { request.t("complaintOutcome.\($0)") }
+        outcome = complaint.outcome.map { ComplaintOutcome(rawValue: $0)?.title(request) ?? $0 }
         outcomeReason = complaint.outcomeReason
         canMove = !complaint.status.allowedMoves.isEmpty
         moves = ComplaintStatus.allCases.filter { complaint.status.canMove(to: $0) }.map { Choice(value: $0.rawValue, label: $0.title[language]) }
-        outcomes = ["none", "suspend", "revoke"].map { Choice(value: $0, label: request.t("complaintOutcome.\($0)")) }
+        outcomes = ComplaintOutcome.allCases.map { Choice(value: $0.rawValue, label: $0.title(request)) }
         errors = problems.fieldErrors(request)
         hasErrors = !errors.isEmpty
         fieldErrors = errors.byField
+    }
+}
+
+/// What upholding a complaint does to the certificate: the values of `Complaint.outcome`.
+enum ComplaintOutcome: String, CaseIterable {
+    case noChange = "none"
+    case suspend
+    case revoke
+
+    func title(_ request: Request) -> String {
+        switch self {
+        case .noChange: request.t("complaintOutcome.none")
+        case .suspend: request.t("complaintOutcome.suspend")
+        case .revoke: request.t("complaintOutcome.revoke")
+        }
     }
 }

@@ -122,10 +122,11 @@ struct PortfolioPageContext: Encodable {
         levels = LevelOptionGroup.all(standard.levels, language: language, selected: kind == .education ? posted["education-level"] ?? "" : "")
         let core = PortfolioMapping.core(portfolio, on: today)
         let experienceRecord = core.experience
-        experienceSummary = request.t("portfolioExperienceSummary")
-            .replacingOccurrences(of: "{since}", with: experienceRecord.jobcoachSince?.text(in: language) ?? "—")
-            .replacingOccurrences(of: "{hours}", with: NumberText.format(experienceRecord.jobcoachHours, in: language))
-            .replacingOccurrences(of: "{practising}", with: request.t(experienceRecord.practisingNow ? "yes" : "no"))
+        experienceSummary = request.t("portfolioExperienceSummary", [
+            "since": experienceRecord.jobcoachSince?.text(in: language) ?? "—",
+            "hours": NumberText.format(experienceRecord.jobcoachHours, in: language),
+            "practising": request.t(experienceRecord.practisingNow ? "yes" : "no"),
+        ])
         let engine = EligibilityEngine(levels: standard.levels)
         let inForce = standard.frameworks.inForce(on: today).filter { !$0.entryRequirements.isEmpty }
         previews = inForce.map { version in
