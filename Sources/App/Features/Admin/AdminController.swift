@@ -74,27 +74,7 @@ enum AdminController {
             return try await request.page(.adminUser, AdminUserContext(request: request, user: user, name: name, role: role,
                                                                          isActive: active, errors: errors), status: .badRequest)
         }
-        let userID = try user.requireID()
-        let before = (name: user.displayName, role: user.role, active: user.isActive)
-        try await request.change { db in
-            let audit = AuditTrail(clock: request.clock)
-            user.displayName = name
-            user.role = role
-            user.isActive = active
-            try await user.update(on: db)
-            if before.role != role {
-                try await audit.record(on: db, actor: admin.auditName, action: "user.role-changed", subject: user.auditName,
-                                       details: ["from": before.role.rawValue, "to": role.rawValue])
-            }
-            if before.active != active {
-                try await audit.record(on: db, actor: admin.auditName, action: active ? "user.reactivated" : "user.deactivated",
-                                       subject: user.auditName)
-                if !active { try await StoredSession.query(on: db).filter(\.$userID == userID).delete() }
-            }
-            if before.name != name {
-                try await audit.record(on: db, actor: admin.auditName, action: "user.renamed", subject: user.auditName)
-            }
-        }
+        try await save(user, name: name, role: role, active: active, by: admin, request)
         return try await request.page(.adminUser, AdminUserContext(request: request, user: user, saved: true))
     }
 
@@ -131,5 +111,31 @@ enum AdminController {
         let older = entries.count == auditPageSize ? entries.last?.sequence : nil
         return try await request.page(.adminAudit, AdminAuditContext(request: request, entries: entries, olderThan: older,
                                                                        verification: verification))
+    }
+
+    /// Saves the account and records each change (role, active, name) in the audit trail; a
+    /// deactivated account's sessions end.
+    private static func save(_ user: User, name: String, role: Role, active: Bool, by admin: User, _ request: Request) async throws {
+        let userID = try user.requireID()
+        let before = (name: user.displayName, role: user.role, active: user.isActive)
+        try await request.change { db in
+            let audit = AuditTrail(clock: request.clock)
+            user.displayName = name
+            user.role = role
+            user.isActive = active
+            try await user.update(on: db)
+            if before.role != role {
+                try await audit.record(on: db, actor: admin.auditName, action: "user.role-changed", subject: user.auditName,
+                                       details: ["from": before.role.rawValue, "to": role.rawValue])
+            }
+            if before.active != active {
+                try await audit.record(on: db, actor: admin.auditName, action: active ? "user.reactivated" : "user.deactivated",
+                                       subject: user.auditName)
+                if !active { try await StoredSession.query(on: db).filter(\.$userID == userID).delete() }
+            }
+            if before.name != name {
+                try await audit.record(on: db, actor: admin.auditName, action: "user.renamed", subject: user.auditName)
+            }
+        }
     }
 }

@@ -120,7 +120,7 @@ enum TeamCaseloadController {
             shown["caseloadPerFullTime"] = String(policy.policy.caseloadPerFullTime)
             shown["fullTimeHours"] = NumberText.format(policy.policy.fullTimeHours, in: .en)
             shown["retentionMonths"] = String(policy.policy.retentionMonths)
-            for coach in coaches { if let id = coach.id { shown["hours.\(id.uuidString)"] = NumberText.format(policy.hours(of: id), in: .en) } }
+            for coach in coaches { if let id = coach.id { shown[CaseloadSettingsForm.hoursField(id)] = NumberText.format(policy.hours(of: id), in: .en) } }
         }
         let make = FormFieldMaker(request: request, values: shown, errors: errors.byField)
         let form = FormView(id: "settings-form", url: SiteURL.caseloadSettings.path, csrfToken: request.csrfToken, sections: [
@@ -131,7 +131,7 @@ enum TeamCaseloadController {
             ]),
             FormSectionView(legend: request.t("settingsCoachHours"), hint: request.t("settingsCoachHoursHint"), fields: coaches.compactMap { coach in
                 guard let id = coach.id else { return nil }
-                let field = "hours.\(id.uuidString)"
+                let field = CaseloadSettingsForm.hoursField(id)
                 return FormFieldView(id: field, label: coach.displayName, value: shown[field] ?? "", error: errors.byField[field],
                                      optional: false, inputMode: "decimal")
             }),
@@ -148,28 +148,15 @@ enum TeamCaseloadController {
     static func saveSettings(_ request: Request) async throws -> Response {
         let actor = try request.practiceActor
         guard actor.leadsTeam else { throw Abort(.forbidden) }
-        var form = FormFields(try request.content.decode([String: String].self))
-        let perFullTime = Int(form.value("caseloadPerFullTime"))
-        if perFullTime == nil || !(1...200).contains(perFullTime!) { form.problem("caseloadPerFullTime", "settingsPerFullTimeInvalid") }
-        let fullTime = form.amount("fullTimeHours")
-        if let fullTime, !(8...60).contains(fullTime) { form.problem("fullTimeHours", "settingsFullTimeInvalid") }
-        if form.value("fullTimeHours").isEmpty { form.problem("fullTimeHours", "settingsFullTimeInvalid") }
-        let retention = Int(form.value("retentionMonths"))
-        if retention == nil || !(1...240).contains(retention!) { form.problem("retentionMonths", "settingsRetentionInvalid") }
-        let coaches = try await ClientController.teamCoaches(actor, on: request.db)
-        var hours: [UUID: Double] = [:]
-        for coach in coaches {
-            guard let id = coach.id else { continue }
-            let field = "hours.\(id.uuidString)"
-            if let value = form.amount(field), (1...60).contains(value) { hours[id] = value }
-            else if !form.problems.contains(where: { $0.field == field }) { form.problem(field, "settingsHoursInvalid") }
-        }
-        guard form.problems.isEmpty, let perFullTime, let fullTime, let retention else {
+        var form = try request.content.decode(CaseloadSettingsForm.self)
+        let coaches = try await ClientController.teamCoaches(actor, on: request.db).compactMap(\.id)
+        guard let valid = form.validate(coaches: coaches) else {
             return try await renderSettings(request, actor: actor, values: form.values, errors: WorkPage.errors(request, form.problems),
                                             status: .unprocessableEntity)
         }
         let organisationID = actor.organisationID
-        let chosen = hours
+        let chosen = valid.hours
+        let (perFullTime, fullTime, retention) = (valid.perFullTime, valid.fullTimeHours, valid.retentionMonths)
         try await request.change { db in
             let policy = try await OrganisationPolicy.of(organisationID, on: db)
             policy.caseloadPerFullTime = perFullTime

@@ -29,30 +29,46 @@ enum ApplicationController {
             .filter(\.$frameworkID == id).sort(\.$validUntil, .descending).first()
         let cpd: CPDEvaluation? = previous == nil ? nil
             : try await CPDController.evaluation(for: userID, version: version, on: today, database: request.db)
-        let now = request.clock.now()
-        let application = try await request.change { db -> CertificationApplication in
-            let open = try await CertificationApplication.query(on: db).filter(\.$applicant.$id == userID)
-                .filter(\.$frameworkID == id).all().contains { $0.status.isOpen }
-            guard !open else { throw Abort(.conflict, reason: request.t("applyOpenApplication")) }
-            let application = CertificationApplication()
-            application.$applicant.id = userID
-            application.frameworkID = version.id
-            application.frameworkVersion = version.version
-            application.kind = previous == nil ? "initial" : "recertification"
-            application.status = .submitted
-            application.submittedAt = now
-            application.portfolioSnapshot = try ApplicationSnapshot.encode(core)
-            application.eligibilitySnapshot = try ApplicationSnapshot.encode(verdict)
-            application.eligible = verdict.eligible
-            application.cpdSnapshot = try cpd.map { try ApplicationSnapshot.encode($0) }
-            application.previousCertificateID = previous?.id
-            try await application.create(on: db)
-            try await AuditTrail(clock: request.clock).record(
-                on: db, actor: user.auditName, action: "application.submitted", subject: "application:\(try application.requireID().uuidString)",
-                details: ["framework": "\(version.id) \(version.version)", "eligible": String(verdict.eligible), "kind": application.kind])
-            return application
-        }
+        let submission = Submission(userID: userID, version: version, core: core, verdict: verdict, cpd: cpd, previousID: previous?.id,
+                                    at: request.clock.now())
+        let application = try await request.change { db in try await submit(submission, by: user, request, on: db) }
         return request.redirect(to: SiteURL.application(.value(try application.requireID())).path)
+    }
+
+    /// What an application freezes at submission: the portfolio, its verdict, the CPD for a
+    /// recertification, and the certificate it renews.
+    struct Submission: Sendable {
+        let userID: UUID
+        let version: FrameworkVersion
+        let core: Portfolio
+        let verdict: EligibilityVerdict
+        let cpd: CPDEvaluation?
+        let previousID: UUID?
+        let at: Date
+    }
+
+    /// Stores the application, unless one for the same framework is still open.
+    private static func submit(_ submission: Submission, by user: User, _ request: Request, on db: any Database) async throws -> CertificationApplication {
+        let open = try await CertificationApplication.query(on: db).filter(\.$applicant.$id == submission.userID)
+            .filter(\.$frameworkID == submission.version.id).all().contains { $0.status.isOpen }
+        guard !open else { throw Abort(.conflict, reason: request.t("applyOpenApplication")) }
+        let application = CertificationApplication()
+        application.$applicant.id = submission.userID
+        application.frameworkID = submission.version.id
+        application.frameworkVersion = submission.version.version
+        application.kind = submission.previousID == nil ? "initial" : "recertification"
+        application.status = .submitted
+        application.submittedAt = submission.at
+        application.portfolioSnapshot = try ApplicationSnapshot.encode(submission.core)
+        application.eligibilitySnapshot = try ApplicationSnapshot.encode(submission.verdict)
+        application.eligible = submission.verdict.eligible
+        application.cpdSnapshot = try submission.cpd.map { try ApplicationSnapshot.encode($0) }
+        application.previousCertificateID = submission.previousID
+        try await application.create(on: db)
+        try await AuditTrail(clock: request.clock).record(
+            on: db, actor: user.auditName, action: "application.submitted", subject: "application:\(try application.requireID().uuidString)",
+            details: ["framework": "\(submission.version.id) \(submission.version.version)", "eligible": String(submission.verdict.eligible), "kind": application.kind])
+        return application
     }
 
     static func list(_ request: Request) async throws -> Response {
