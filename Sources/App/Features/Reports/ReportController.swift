@@ -42,30 +42,36 @@ enum ReportController {
                     PracticeOptions.dateTime($0.sentAt, timeZone: timeZone, language: language) + " (\($0.language))"
                 }.joined(separator: "\n")))
             }
-            let consentField = ReportConsentForm.Field(kind).rawValue, sendField = ReportSendForm.Field(kind).rawValue
-            block.forms = WorkPage.form(request, actor: actor, client: client, id: "consent-form-\(kind.rawValue)",
-                                        url: .clientReportConsent(.value(clientID), .value(kind.rawValue)), sections: [
-                FormSectionView(legend: request.t("reportConsentRecord"), hint: request.t("reportConsentHint"), fields: [
-                    FormFieldView(id: consentField, label: request.t("reportConsentChoice"), value: consent.map { $0.given ? "yes" : "no" } ?? "",
-                                  error: errors.byField[consentField], kind: "select", optional: false, options: [
-                                      ChoiceOption(value: "", label: request.t("chooseOne"), selected: consent == nil),
-                                      ChoiceOption(value: "yes", label: request.t("reportConsentYes"), selected: consent?.given == true),
-                                      ChoiceOption(value: "no", label: request.t("reportConsentNo"), selected: consent?.given == false),
-                                  ]),
-                ]),
-            ], submitKey: "save")
-            + WorkPage.form(request, actor: actor, client: client, id: "send-form-\(kind.rawValue)",
-                            url: .clientReportSend(.value(clientID), .value(kind.rawValue)), sections: [
-                FormSectionView(legend: request.t("reportSend"), hint: request.t("reportSendHint"), fields: [
-                    FormFieldView(id: sendField, label: request.t("reportLanguage"), value: language.rawValue,
-                                  error: errors.byField[sendField], kind: "select", optional: false,
-                                  options: Language.allCases.map { ChoiceOption(value: $0.rawValue, label: $0 == .nl ? "Nederlands" : "English", selected: $0 == language) }),
-                ]),
-            ], submitKey: "reportSendButton")
+            block.forms = forms(request, actor: actor, client: client, kind: kind, consent: consent, errors: errors)
             blocks.append(block)
         }
         return try await WorkPage.render(request, actor: actor, file: file, titleKey: "reportsTitle", leadKey: "reportsLead",
                                          audit: "reports.viewed", blocks: blocks, errors: errors, status: status, notice: notice)
+    }
+
+    /// A report's two forms: the client's consent, and recording it as sent in a language.
+    static func forms(_ request: Request, actor: PracticeActor, client: Client, kind: ReportKind, consent: ReportConsent?,
+                      errors: [FieldError]) -> [FormView] {
+        let consentField = ReportConsentForm.Field(kind).rawValue, sendField = ReportSendForm.Field(kind).rawValue
+        return WorkPage.form(request, actor: actor, client: client, id: "consent-form-\(kind.rawValue)",
+                                    url: .clientReportConsent(.value(client.id!), .value(kind.rawValue)), sections: [
+            FormSectionView(legend: request.t("reportConsentRecord"), hint: request.t("reportConsentHint"), fields: [
+                FormFieldView(id: consentField, label: request.t("reportConsentChoice"), value: consent.map { $0.given ? "yes" : "no" } ?? "",
+                              error: errors.byField[consentField], kind: "select", optional: false, options: [
+                                  ChoiceOption(value: "", label: request.t("chooseOne"), selected: consent == nil),
+                                  ChoiceOption(value: "yes", label: request.t("reportConsentYes"), selected: consent?.given == true),
+                                  ChoiceOption(value: "no", label: request.t("reportConsentNo"), selected: consent?.given == false),
+                              ]),
+            ]),
+        ], submitKey: "save")
+        + WorkPage.form(request, actor: actor, client: client, id: "send-form-\(kind.rawValue)",
+                        url: .clientReportSend(.value(client.id!), .value(kind.rawValue)), sections: [
+            FormSectionView(legend: request.t("reportSend"), hint: request.t("reportSendHint"), fields: [
+                FormFieldView(id: sendField, label: request.t("reportLanguage"), value: request.language.rawValue,
+                              error: errors.byField[sendField], kind: "select", optional: false,
+                              options: Language.allCases.map { ChoiceOption(value: $0.rawValue, label: $0 == .nl ? "Nederlands" : "English", selected: $0 == request.language) }),
+            ]),
+        ], submitKey: "reportSendButton")
     }
 
     static func consentText(_ consent: ReportConsent?, _ request: Request, timeZone: TimeZone) -> String {

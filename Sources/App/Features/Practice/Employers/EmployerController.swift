@@ -46,7 +46,7 @@ enum EmployerController {
                 FormSectionView(legend: request.t("employerAdd"), fields: [
                     make.field("name", labelKey: "employerName", optional: false), make.field("sector", labelKey: "employerSector"),
                     make.field("place", labelKey: "employerPlace", kind: "select",
-                               options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: language)),
+                               options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: request.language)),
                 ]),
             ], submitLabel: request.t("add"), readOnly: false),
             errors: errors, hasErrors: !errors.isEmpty)
@@ -86,7 +86,6 @@ enum EmployerController {
         let language = request.language
         let employerID = try employer.requireID()
         let errors = problems.fieldErrors(request)
-        let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
         let contactMake = FormFieldMaker(request: request, values: contactValues, errors: errors.byField)
         let contacts = try await EmployerContact.query(on: request.db)
             .filter(\.$organisationID == actor.organisationID).filter(\.$employer.$id == employerID).sort(\.$name).all()
@@ -95,22 +94,9 @@ enum EmployerController {
         let context = EmployerContext(
             layout: Layout(request: request, title: employer.name, current: .employers),
             name: employer.name, employersURL: SiteURL.employers.path,
-            form: FormView(id: "employer-form", url: SiteURL.employer(.value(employerID)).path, csrfToken: request.csrfToken, sections: [
-                FormSectionView(legend: request.t("employerDetails"), fields: [
-                    make.field("name", labelKey: "employerName", optional: false), make.field("sector", labelKey: "employerSector"),
-                    make.field("place", labelKey: "employerPlace", kind: "select",
-                               options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: language)),
-                ]),
-                FormSectionView(legend: request.t("employerInterview"), fields: [
-                    make.field("interviewedOn", labelKey: "employerInterviewedOn", kind: "date"),
-                    make.field("profile", labelKey: "employerProfile", hintKey: "employerProfileHint", kind: "textarea"),
-                    make.field("inclusion", labelKey: "employerInclusion", hintKey: "employerInclusionHint", kind: "textarea"),
-                ]),
-                FormSectionView(legend: request.t("employerWilling"), fields: [make.field("adjustments", labelKey: "employerAdjustments", kind: "textarea")], singles: [
-                    CheckOption(name: "jobCarving", id: "jobCarving", label: request.t("employerJobCarving"), hint: request.t("employerJobCarvingHint"), checked: values["jobCarving"] == "yes"),
-                    CheckOption(name: "newJob", id: "newJob", label: request.t("employerNewJob"), hint: request.t("employerNewJobHint"), checked: values["newJob"] == "yes"),
-                ]),
-            ], submitLabel: request.t("save"), readOnly: false),
+            form: FormView(id: "employer-form", url: SiteURL.employer(.value(employerID)).path, csrfToken: request.csrfToken,
+                           sections: employerSections(request, values: values, errors: errors),
+                           submitLabel: request.t("save"), readOnly: false),
             contacts: contacts.map { EmployerContext.Contact(name: $0.name, role: $0.role, email: $0.email, phone: $0.phone) },
             contactForm: FormView(id: "contact-form", url: SiteURL.employerContacts(.value(employerID)).path, csrfToken: request.csrfToken, sections: [
                 FormSectionView(legend: request.t("contactAdd"), fields: [
@@ -131,6 +117,27 @@ enum EmployerController {
             newWorkplaceURL: SiteURL.employerWorkplaceNew(.value(employerID)).path,
             errors: errors, hasErrors: !errors.isEmpty)
         return try await request.page(.employer, context, status: status)
+    }
+
+    /// The employer form: details, the employer interview, and what the employer is willing to do.
+    static func employerSections(_ request: Request, values: [String: String], errors: [FieldError]) -> [FormSectionView] {
+        let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
+        return [
+            FormSectionView(legend: request.t("employerDetails"), fields: [
+                make.field("name", labelKey: "employerName", optional: false), make.field("sector", labelKey: "employerSector"),
+                make.field("place", labelKey: "employerPlace", kind: "select",
+                           options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: request.language)),
+            ]),
+            FormSectionView(legend: request.t("employerInterview"), fields: [
+                make.field("interviewedOn", labelKey: "employerInterviewedOn", kind: "date"),
+                make.field("profile", labelKey: "employerProfile", hintKey: "employerProfileHint", kind: "textarea"),
+                make.field("inclusion", labelKey: "employerInclusion", hintKey: "employerInclusionHint", kind: "textarea"),
+            ]),
+            FormSectionView(legend: request.t("employerWilling"), fields: [make.field("adjustments", labelKey: "employerAdjustments", kind: "textarea")], singles: [
+                CheckOption(name: "jobCarving", id: "jobCarving", label: request.t("employerJobCarving"), hint: request.t("employerJobCarvingHint"), checked: values["jobCarving"] == "yes"),
+                CheckOption(name: "newJob", id: "newJob", label: request.t("employerNewJob"), hint: request.t("employerNewJobHint"), checked: values["newJob"] == "yes"),
+            ]),
+        ]
     }
 
     static func update(_ request: Request) async throws -> Response {

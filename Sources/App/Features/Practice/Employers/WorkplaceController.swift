@@ -24,8 +24,22 @@ enum WorkplaceController {
 
     static func render(_ request: Request, actor: PracticeActor, employer: Employer, workplace: Workplace?, values: [String: String],
                        errors: [FieldError], status: HTTPStatus = .ok) async throws -> Response {
-        let language = request.language
         let employerID = try employer.requireID()
+        let sections = formSections(request, values: values, errors: errors)
+        let url = workplace.map { SiteURL.workplace(.value($0.id!)).path } ?? SiteURL.employerWorkplaces(.value(employerID)).path
+        let context = WorkplaceContext(
+            layout: Layout(request: request, title: workplace?.title ?? request.t("workplaceNew"), current: .employers),
+            heading: workplace?.title ?? request.t("workplaceNew"), lead: request.t("workplaceLead"),
+            employerName: employer.name, employerURL: SiteURL.employer(.value(employerID)).path,
+            form: FormView(id: "workplace-form", url: url, csrfToken: request.csrfToken, sections: sections,
+                           submitLabel: request.t("save"), readOnly: false),
+            errors: errors, hasErrors: !errors.isEmpty)
+        return try await request.page(.workplace, context, status: status)
+    }
+
+    /// The workplace form: the analysis, the location and the profile of demands and offers.
+    static func formSections(_ request: Request, values: [String: String], errors: [FieldError]) -> [FormSectionView] {
+        let language = request.language
         let byField = errors.byField
         let make = FormFieldMaker(request: request, values: values, errors: byField)
         let vocabulary = request.standard.conditions
@@ -38,7 +52,7 @@ enum WorkplaceController {
         let statuses = WorkplaceStatus.allCases.map {
             ChoiceOption(value: $0.rawValue, label: $0.title(request), selected: values["status"] == $0.rawValue)
         }
-        let sections = [
+        return [
             FormSectionView(legend: request.t("workplaceAnalysis"), fields: [
                 make.field("title", labelKey: "workplaceTitle", optional: false),
                 make.field("source", labelKey: "workplaceSource", kind: "select", optional: false, options: sources),
@@ -65,15 +79,6 @@ enum WorkplaceController {
                                options: PracticeOptions.conditions(vocabulary, use: .need, prefix: "offer", checked: checked("offer"), language: language)),
             ]),
         ]
-        let url = workplace.map { SiteURL.workplace(.value($0.id!)).path } ?? SiteURL.employerWorkplaces(.value(employerID)).path
-        let context = WorkplaceContext(
-            layout: Layout(request: request, title: workplace?.title ?? request.t("workplaceNew"), current: .employers),
-            heading: workplace?.title ?? request.t("workplaceNew"), lead: request.t("workplaceLead"),
-            employerName: employer.name, employerURL: SiteURL.employer(.value(employerID)).path,
-            form: FormView(id: "workplace-form", url: url, csrfToken: request.csrfToken, sections: sections,
-                           submitLabel: request.t("save"), readOnly: false),
-            errors: errors, hasErrors: !errors.isEmpty)
-        return try await request.page(.workplace, context, status: status)
     }
 
     static func create(_ request: Request) async throws -> Response {
