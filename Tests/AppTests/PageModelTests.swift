@@ -17,6 +17,11 @@ extension AppTests {
             return request
         }
 
+        /// A work page's input for a client, as `WorkPage.show` makes it.
+        static func input(_ request: Request, _ client: App.Client) throws -> WorkPageInput {
+            WorkPageInput(request: request, actor: try request.practiceActor, client: client, values: [:], errors: [])
+        }
+
         struct NoResponder: AsyncResponder {
             func respond(to request: Request) async throws -> Response { Response(status: .noContent) }
         }
@@ -43,7 +48,7 @@ extension AppTests {
 
                 let request = try await Self.request(app, actor: coach)
                 let file = try await ClientFile.load(client, on: request)
-                let model = try await SupportPage.Model.load(file, actor: try request.practiceActor, on: app.db)
+                let model = try await SupportPage.Model.load(file, try Self.input(request, client))
                 #expect(model.canWork)
                 #expect(model.totalMinutes == 135)
                 #expect(model.coaching.support.count == 2)
@@ -51,9 +56,9 @@ extension AppTests {
                 #expect(model.coaching.support.map { model.progress(of: $0) } == [["Op tijd beginnen: Twee keer op tijd"], ["Op tijd beginnen: Twee keer op tijd"]])
 
                 let leadRequest = try await Self.request(app, actor: lead)
-                let seenByLead = try await SupportPage.Model.load(file, actor: try leadRequest.practiceActor, on: app.db)
+                let seenByLead = try await SupportPage.Model.load(file, try Self.input(leadRequest, client))
                 #expect(!seenByLead.canWork, "the team lead sees the page without its forms")
-                let content = SupportPage.Content(model: seenByLead, request: leadRequest, actor: try leadRequest.practiceActor, values: [:], errors: [])
+                let content = SupportPage.Content(model: seenByLead, input: try Self.input(leadRequest, client))
                 #expect(try content.blocks.allSatisfy { $0.forms.isEmpty })
                 #expect(try content.blocks.map(\.id) == ["log", "milestones", "evaluations", "appointments"])
             }
@@ -70,9 +75,7 @@ extension AppTests {
                     "followUpHours": "16", "followUpSameEmployer": "yes", "followUpSupportNeeded": "no",
                 ])
                 let request = try await Self.request(app, actor: coach)
-                let actor = try request.practiceActor
-                let model = try await ClosingPage.Model.load(try await ClientFile.load(client, on: request), actor: actor,
-                                                             today: app.today, on: app.db)
+                let model = try await ClosingPage.Model.load(try await ClientFile.load(client, on: request), try Self.input(request, client))
                 #expect(model.followUps?.map(\.check.monthsAfter) == [3, 6, 12])
                 #expect(model.openFollowUps == [6, 12])
                 #expect(model.check(monthsAfter: 3)?.stillEmployed == true)
@@ -80,8 +83,7 @@ extension AppTests {
 
                 let other = try await app.clientRecord(named: "Daan Jansen")
                 #expect(unplaced == "/clients/\(other.id!)")
-                let none = try await ClosingPage.Model.load(try await ClientFile.load(other, on: request), actor: actor,
-                                                            today: app.today, on: app.db)
+                let none = try await ClosingPage.Model.load(try await ClientFile.load(other, on: request), try Self.input(request, other))
                 #expect(none.followUps == nil && none.openFollowUps.isEmpty, "no schedule without a placement")
             }
         }

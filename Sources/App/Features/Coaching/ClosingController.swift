@@ -7,24 +7,14 @@ import Vapor
 /// the closing report and aftercare offer, and the follow-up checks at 3, 6 and 12 months.
 enum ClosingController {
     static func page(_ request: Request) async throws -> Response {
-        let actor = try request.practiceActor
-        let file = try await ClientFile.load(try request.scopedClient, on: request)
-        return try await render(request, actor: actor, file: file, values: [:], errors: [])
-    }
-
-    static func render(_ request: Request, actor: PracticeActor, file: ClientFile, values: [String: String], errors: [FieldError],
-                       status: HTTPStatus = .ok) async throws -> Response {
-        let model = try await ClosingPage.Model.load(file, actor: actor, today: request.today, on: request.db)
-        let content = ClosingPage.Content(model: model, request: request, actor: actor, values: values, errors: errors)
-        return try await WorkPage.render(request, actor: actor, file: file, titleKey: "closingTitle", leadKey: "closingLead",
-                                         audit: "closing.viewed", blocks: content.blocks, errors: errors, status: status)
+        try await WorkPage.open(ClosingPage.self, request)
     }
 
     static func save(_ request: Request) async throws -> Response {
         let (actor, client, file, posted) = try await ClientWrite.begin(request, form: ClosingForm.self)
         var form = posted
         guard let valid = form.validate(today: request.today) else {
-            return try await render(request, actor: actor, file: file, values: form.posted.values,
+            return try await WorkPage.show(ClosingPage.self, request, file: file, values: form.posted.values,
                                     errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
@@ -51,7 +41,7 @@ enum ClosingController {
                 .filter(\.$trajectory.$id == trajectoryID).filter(\.$monthsAfter == months).first() != nil
         }
         guard let valid = form.validate(today: request.today, hasPlacement: !file.placements.isEmpty, alreadyDone: alreadyDone) else {
-            return try await render(request, actor: actor, file: file, values: form.posted.values,
+            return try await WorkPage.show(ClosingPage.self, request, file: file, values: form.posted.values,
                                     errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
         }
         let check = FollowUpCheck()

@@ -5,15 +5,20 @@ import Vapor
 
 /// The closing page (task 7): a model that loads the closing records and the follow-up schedule, and
 /// a content that shows them as blocks (closing evaluation, closing, follow-ups), each with its form.
-enum ClosingPage {
-    struct Model: Sendable {
+enum ClosingPage: ClientWorkPage {
+    static let titleKey = "closingTitle"
+    static let leadKey = "closingLead"
+    static let auditAction = "closing.viewed"
+
+    struct Model: WorkPageModel {
         let file: ClientFile
         let coaching: CoachingFile
         let canWork: Bool
         /// The follow-up checks from the placement's start; nil without a placement.
         let followUps: [FollowUpState]?
 
-        static func load(_ file: ClientFile, actor: PracticeActor, today: CalendarDate, on database: any Database) async throws -> Model {
+        static func load(_ file: ClientFile, _ input: WorkPageInput) async throws -> Model {
+            let actor = input.actor, today = input.request.today, database = input.request.db
             let coaching = try await CoachingFile.load(file, on: database)
             let placedOn = (file.activePlacement ?? file.placements.first).flatMap { CalendarDate($0.startOn) }
             let followUps = placedOn.map { FollowUpSchedule.states(placedOn: $0, done: Set(coaching.followUps.map(\.monthsAfter)), on: today) }
@@ -29,23 +34,11 @@ enum ClosingPage {
         var openFollowUps: [Int] { (followUps ?? []).filter { $0.kind != .done }.map(\.check.monthsAfter) }
     }
 
-    struct Content {
+    struct Content: WorkPageContent {
         let model: Model
-        let request: Request
-        let actor: PracticeActor
-        let values: [String: String]
-        let errors: [FieldError]
-
-        private var language: Language { request.language }
-        private var clientID: UUID { model.file.client.id! }
+        let input: WorkPageInput
 
         var blocks: [WorkBlock] { [evaluation, closing, followUps] }
-
-        private func form(_ id: String, _ url: SiteURL, _ sections: [FormSectionView], submitKey: String,
-                          hidden: [KeyValue] = []) -> [FormView] {
-            WorkPage.form(request, actor: actor, client: model.file.client, id: id, url: url, sections: sections,
-                          submitKey: submitKey, hidden: hidden)
-        }
 
         var evaluation: WorkBlock {
             let table = TableView(
@@ -55,7 +48,6 @@ enum ClosingPage {
                     [.init(text: WorkPage.date(evaluation.heldOn, language)), .init(text: SupportController.participants(evaluation, request)),
                      .init(text: evaluation.outcome)]
                 }, empty: request.t("evaluationsNone"))
-            let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
             let section = SupportController.evaluationSection(request, make: make, values: values, errors: errors, kind: .closing)
             return WorkBlock(id: "closing-evaluation", heading: request.t("closingEvaluationHeading"), text: request.t("closingEvaluationLead"),
                              tables: [table],
@@ -128,7 +120,6 @@ enum ClosingPage {
         }
 
         private var followUpSection: FormSectionView {
-            let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
             func answer(_ field: FollowUpForm.Field, labelKey: String) -> FormFieldView {
                 let id = field.rawValue
                 let answers = [("", request.t("chooseOne")), ("yes", request.t("yes")), ("no", request.t("no"))]

@@ -7,24 +7,14 @@ import Vapor
 /// over, shown against the hours the support log says were given, as a chart and as a table.
 enum FadingController {
     static func page(_ request: Request) async throws -> Response {
-        let actor = try request.practiceActor
-        let file = try await ClientFile.load(try request.scopedClient, on: request)
-        return try await render(request, actor: actor, file: file, values: [:], errors: [])
-    }
-
-    static func render(_ request: Request, actor: PracticeActor, file: ClientFile, values: [String: String], errors: [FieldError],
-                       status: HTTPStatus = .ok) async throws -> Response {
-        let model = try await FadingPage.Model.load(file, on: request.db)
-        let content = FadingPage.Content(model: model, request: request, actor: actor, values: values, errors: errors)
-        return try await WorkPage.render(request, actor: actor, file: file, titleKey: "fadingTitle", leadKey: "fadingLead",
-                                         audit: "fading.viewed", blocks: content.blocks, errors: errors, status: status)
+        try await WorkPage.open(FadingPage.self, request)
     }
 
     static func save(_ request: Request) async throws -> Response {
         let (actor, client, file, posted) = try await ClientWrite.begin(request, form: FadingForm.self)
         var form = posted
         guard let plan = form.validate() else {
-            return try await render(request, actor: actor, file: file, values: form.posted.values, errors: form.errors(request),
+            return try await WorkPage.show(FadingPage.self, request, file: file, values: form.posted.values, errors: form.errors(request),
                                     status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID

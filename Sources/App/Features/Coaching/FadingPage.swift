@@ -5,14 +5,18 @@ import Vapor
 
 /// The fading page (task 6): a model that loads the plan and its comparison with the support given,
 /// and a content that shows the comparison (chart and table of the same figures) and the two forms.
-enum FadingPage {
-    struct Model: Sendable {
+enum FadingPage: ClientWorkPage {
+    static let titleKey = "fadingTitle"
+    static let leadKey = "fadingLead"
+    static let auditAction = "fading.viewed"
+
+    struct Model: WorkPageModel {
         let file: ClientFile
         let plan: FadingPlan?
         let comparison: FadingComparison?
 
-        static func load(_ file: ClientFile, on database: any Database) async throws -> Model {
-            let coaching = try await CoachingFile.load(file, on: database)
+        static func load(_ file: ClientFile, _ input: WorkPageInput) async throws -> Model {
+            let coaching = try await CoachingFile.load(file, on: input.request.db)
             return Model(file: file, plan: coaching.fading?.core, comparison: coaching.fadingComparison)
         }
 
@@ -25,15 +29,9 @@ enum FadingPage {
         var suggestedStart: CalendarDate? { file.activePlacement.flatMap { CalendarDate($0.startOn) } }
     }
 
-    struct Content {
+    struct Content: WorkPageContent {
         let model: Model
-        let request: Request
-        let actor: PracticeActor
-        let values: [String: String]
-        let errors: [FieldError]
-
-        private var language: Language { request.language }
-        private var clientID: UUID { model.file.client.id! }
+        let input: WorkPageInput
 
         var blocks: [WorkBlock] { [comparison, linear, weeks] }
 

@@ -7,24 +7,14 @@ import Vapor
 /// of the employer, the colleague who takes over support, and when client and employer agreed.
 enum PlanController {
     static func page(_ request: Request) async throws -> Response {
-        let actor = try request.practiceActor
-        let file = try await ClientFile.load(try request.scopedClient, on: request)
-        return try await render(request, actor: actor, file: file, values: [:], errors: [])
-    }
-
-    static func render(_ request: Request, actor: PracticeActor, file: ClientFile, values: [String: String], errors: [FieldError],
-                       status: HTTPStatus = .ok) async throws -> Response {
-        let model = try await PlanPage.Model.load(file, actor: actor, on: request.db)
-        let content = PlanPage.Content(model: model, request: request, actor: actor, values: values, errors: errors)
-        return try await WorkPage.render(request, actor: actor, file: file, titleKey: "planTitle", leadKey: "planLead",
-                                         audit: "plan.viewed", blocks: try content.blocks, errors: errors, status: status)
+        try await WorkPage.open(PlanPage.self, request)
     }
 
     static func save(_ request: Request) async throws -> Response {
         let (actor, client, file, posted) = try await ClientWrite.begin(request, form: PlanForm.self)
         var form = posted
         guard let valid = form.validate(today: request.today) else {
-            return try await render(request, actor: actor, file: file, values: form.posted.values,
+            return try await WorkPage.show(PlanPage.self, request, file: file, values: form.posted.values,
                                     errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
@@ -72,7 +62,7 @@ enum PlanController {
         let (actor, client, file, posted) = try await ClientWrite.begin(request, form: GoalForm.self)
         var form = posted
         guard let valid = form.validate(today: request.today) else {
-            return try await render(request, actor: actor, file: file, values: form.posted.values,
+            return try await WorkPage.show(PlanPage.self, request, file: file, values: form.posted.values,
                                     errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID

@@ -5,15 +5,20 @@ import Vapor
 
 /// The coaching plan page (task 5): a model that loads the plan, its goals and the workplace the
 /// plan starts from, and a content that shows the basis, the plan and the goals, each with its form.
-enum PlanPage {
-    struct Model: Sendable {
+enum PlanPage: ClientWorkPage {
+    static let titleKey = "planTitle"
+    static let leadKey = "planLead"
+    static let auditAction = "plan.viewed"
+
+    struct Model: WorkPageModel {
         let file: ClientFile
         let coaching: CoachingFile
         let canWork: Bool
         /// The workplace of the current placement, with its employer.
         let workplace: Workplace?
 
-        static func load(_ file: ClientFile, actor: PracticeActor, on database: any Database) async throws -> Model {
+        static func load(_ file: ClientFile, _ input: WorkPageInput) async throws -> Model {
+            let actor = input.actor, database = input.request.db
             var workplace: Workplace?
             if let placement = file.activePlacement {
                 workplace = try await Workplace.query(on: database).filter(\.$id == placement.$workplace.id)
@@ -24,22 +29,12 @@ enum PlanPage {
         }
     }
 
-    struct Content {
+    struct Content: WorkPageContent {
         let model: Model
-        let request: Request
-        let actor: PracticeActor
-        let values: [String: String]
-        let errors: [FieldError]
-
-        private var language: Language { request.language }
-        private var clientID: UUID { model.file.client.id! }
+        let input: WorkPageInput
 
         var blocks: [WorkBlock] {
             get throws { [basis, plan, try goals] }
-        }
-
-        private func form(_ id: String, _ url: SiteURL, _ sections: [FormSectionView], submitKey: String) -> [FormView] {
-            WorkPage.form(request, actor: actor, client: model.file.client, id: id, url: url, sections: sections, submitKey: submitKey)
         }
 
         /// The plan starts from the employee profile and the workplace: shown here, read-only.
@@ -103,7 +98,6 @@ enum PlanPage {
                         [.init(text: goal.what), .init(text: "\(NumberText.format(goal.target, in: language)) \(goal.unit)"),
                          .init(text: WorkPage.date(goal.dueOn, language)), .init(text: goal.stepList.joined(separator: "; ")), try state(goal)]
                     }, empty: request.t("goalsNone"))
-                let make = FormFieldMaker(request: request, values: values, errors: errors.byField)
                 let agreed = GoalForm.Field.agreed.rawValue
                 let section = FormSectionView(legend: request.t("goalNew"), fields: [
                     make.field(GoalForm.Field.what.rawValue, labelKey: "goalWhat", hintKey: "goalWhatHint", optional: false),

@@ -7,17 +7,7 @@ import Vapor
 /// plan, milestones celebrated with the client, and appointments the client sees on their own page.
 enum SupportController {
     static func page(_ request: Request) async throws -> Response {
-        let actor = try request.practiceActor
-        let file = try await ClientFile.load(try request.scopedClient, on: request)
-        return try await render(request, actor: actor, file: file, values: [:], errors: [])
-    }
-
-    static func render(_ request: Request, actor: PracticeActor, file: ClientFile, values: [String: String], errors: [FieldError],
-                       status: HTTPStatus = .ok) async throws -> Response {
-        let model = try await SupportPage.Model.load(file, actor: actor, on: request.db)
-        let content = SupportPage.Content(model: model, request: request, actor: actor, values: values, errors: errors)
-        return try await WorkPage.render(request, actor: actor, file: file, titleKey: "supportTitle", leadKey: "supportLead",
-                                         audit: "support.viewed", blocks: try content.blocks, errors: errors, status: status)
+        try await WorkPage.open(SupportPage.self, request)
     }
 
     static func participants(_ evaluation: Evaluation, _ request: Request) -> String {
@@ -54,7 +44,7 @@ enum SupportController {
         let goals = try await CoachingGoal.query(on: request.db).filter(\.$organisationID == actor.organisationID)
             .filter(\.$trajectory.$id == file.trajectoryID).all()
         guard let valid = form.validate(today: request.today, goalIDs: goals.compactMap(\.id)) else {
-            return try await render(request, actor: actor, file: file, values: form.values, errors: WorkPage.errors(request, form.problems),
+            return try await WorkPage.show(SupportPage.self, request, file: file, values: form.values, errors: WorkPage.errors(request, form.problems),
                                     status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
@@ -72,7 +62,7 @@ enum SupportController {
         let (actor, client, file, posted) = try await ClientWrite.begin(request, form: MilestoneForm.self)
         var form = posted
         guard let valid = form.validate(today: request.today) else {
-            return try await render(request, actor: actor, file: file, values: form.posted.values,
+            return try await WorkPage.show(SupportPage.self, request, file: file, values: form.posted.values,
                                     errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
@@ -107,10 +97,10 @@ enum SupportController {
         guard let valid = form.validate(today: request.today) else {
             let errors = WorkPage.errors(request, form.posted.problems)
             if form.kind == .closing {
-                return try await ClosingController.render(request, actor: actor, file: file, values: form.posted.values, errors: errors,
+                return try await WorkPage.show(ClosingPage.self, request, file: file, values: form.posted.values, errors: errors,
                                                           status: .unprocessableEntity)
             }
-            return try await render(request, actor: actor, file: file, values: form.posted.values, errors: errors, status: .unprocessableEntity)
+            return try await WorkPage.show(SupportPage.self, request, file: file, values: form.posted.values, errors: errors, status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
         let evaluation = Evaluation()
@@ -129,7 +119,7 @@ enum SupportController {
         let (actor, client, file, posted) = try await ClientWrite.begin(request, form: AppointmentForm.self)
         var form = posted
         guard let valid = form.validate() else {
-            return try await render(request, actor: actor, file: file, values: form.posted.values,
+            return try await WorkPage.show(SupportPage.self, request, file: file, values: form.posted.values,
                                     errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
         }
         guard let startsAt = valid.startsAt(in: request.application.configuration.timeZone) else {

@@ -5,14 +5,18 @@ import Vapor
 
 /// The support page (task 6): a model that loads what the page shows, and a content that puts it in
 /// the visitor's language as blocks (log, milestones, evaluations, appointments), each with its form.
-enum SupportPage {
-    struct Model: Sendable {
+enum SupportPage: ClientWorkPage {
+    static let titleKey = "supportTitle"
+    static let leadKey = "supportLead"
+    static let auditAction = "support.viewed"
+
+    struct Model: WorkPageModel {
         let file: ClientFile
         let coaching: CoachingFile
         let canWork: Bool
 
-        static func load(_ file: ClientFile, actor: PracticeActor, on database: any Database) async throws -> Model {
-            Model(file: file, coaching: try await CoachingFile.load(file, on: database), canWork: actor.canWork(on: file.client))
+        static func load(_ file: ClientFile, _ input: WorkPageInput) async throws -> Model {
+            Model(file: file, coaching: try await CoachingFile.load(file, on: input.request.db), canWork: input.actor.canWork(on: file.client))
         }
 
         /// Goals not reached yet: each gets a progress field in the support form.
@@ -30,23 +34,12 @@ enum SupportPage {
         }
     }
 
-    struct Content {
+    struct Content: WorkPageContent {
         let model: Model
-        let request: Request
-        let actor: PracticeActor
-        let values: [String: String]
-        let errors: [FieldError]
-
-        private var language: Language { request.language }
-        private var clientID: UUID { model.file.client.id! }
-        private var make: FormFieldMaker { FormFieldMaker(request: request, values: values, errors: errors.byField) }
+        let input: WorkPageInput
 
         var blocks: [WorkBlock] {
             get throws { [log, try milestones, evaluations, appointments] }
-        }
-
-        private func form(_ id: String, _ url: SiteURL, _ sections: [FormSectionView], submitKey: String) -> [FormView] {
-            WorkPage.form(request, actor: actor, client: model.file.client, id: id, url: url, sections: sections, submitKey: submitKey)
         }
 
         var log: WorkBlock {

@@ -2,28 +2,36 @@ import Foundation
 import JobcoachCore
 import Vapor
 
+/// What the inputs of a per-kind report form are called: `<prefix>-<kind>`.
+protocol ReportInputName: Sendable {
+    static var prefix: String { get }
+}
+
+/// The input of one kind of report in a form that has one per kind.
+struct ReportKindField<Name: ReportInputName>: FormFieldName {
+    let kind: ReportKind
+
+    init(_ kind: ReportKind) { self.kind = kind }
+
+    init?(rawValue: String) {
+        guard let kind = ReportKind.allCases.first(where: { Self($0).rawValue == rawValue }) else { return nil }
+        self.init(kind)
+    }
+
+    var rawValue: String { "\(Name.prefix)-\(kind.rawValue)" }
+
+    static var allCases: [Self] { ReportKind.allCases.map { Self($0) } }
+
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.kind == rhs.kind }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(kind) }
+}
+
 /// The client's consent for one kind of report, as the coach records it on the reports page: one
 /// select per kind (`consent-<kind>`), each in a form of its own.
 struct ReportConsentForm: Decodable, Sendable {
-    /// The input of one kind of report.
-    struct Field: FormFieldName {
-        let kind: ReportKind
-
-        init(_ kind: ReportKind) { self.kind = kind }
-
-        init?(rawValue: String) {
-            guard let kind = ReportKind.allCases.first(where: { Field($0).rawValue == rawValue }) else { return nil }
-            self.init(kind)
-        }
-
-        var rawValue: String { "consent-\(kind.rawValue)" }
-
-        static var allCases: [Field] { ReportKind.allCases.map { Field($0) } }
-
-        static func == (lhs: Field, rhs: Field) -> Bool { lhs.kind == rhs.kind }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(kind) }
-    }
+    enum Input: ReportInputName { static let prefix = "consent" }
+    typealias Field = ReportKindField<Input>
 
     var posted: PostedForm<Field>
 
@@ -45,25 +53,8 @@ struct ReportConsentForm: Decodable, Sendable {
 /// The sending of one kind of report to the commissioner, in a language chosen per kind
 /// (`send-<kind>`).
 struct ReportSendForm: Decodable, Sendable {
-    /// The input of one kind of report.
-    struct Field: FormFieldName {
-        let kind: ReportKind
-
-        init(_ kind: ReportKind) { self.kind = kind }
-
-        init?(rawValue: String) {
-            guard let kind = ReportKind.allCases.first(where: { Field($0).rawValue == rawValue }) else { return nil }
-            self.init(kind)
-        }
-
-        var rawValue: String { "send-\(kind.rawValue)" }
-
-        static var allCases: [Field] { ReportKind.allCases.map { Field($0) } }
-
-        static func == (lhs: Field, rhs: Field) -> Bool { lhs.kind == rhs.kind }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(kind) }
-    }
+    enum Input: ReportInputName { static let prefix = "send" }
+    typealias Field = ReportKindField<Input>
 
     var posted: PostedForm<Field>
 
