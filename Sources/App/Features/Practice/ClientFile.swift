@@ -25,11 +25,11 @@ struct ClientFile: Sendable {
         let workplace = try await placement.$workplace.get(on: request.db)
         let employer = try await workplace.$employer.get(on: request.db)
         let language = request.language
-        return request.t("placementSummary")
-            .replacingOccurrences(of: "{workplace}", with: workplace.title)
-            .replacingOccurrences(of: "{employer}", with: employer.name)
-            .replacingOccurrences(of: "{date}", with: CalendarDate(placement.startOn)?.text(in: language) ?? placement.startOn)
-            .replacingOccurrences(of: "{hours}", with: NumberText.format(placement.hoursPerWeek, in: language))
+        return request.t("placementSummary", [
+            "workplace": workplace.title, "employer": employer.name,
+            "date": CalendarDate(placement.startOn)?.text(in: language) ?? placement.startOn,
+            "hours": NumberText.format(placement.hoursPerWeek, in: language),
+        ])
     }
 
     var facts: TrajectoryFacts {
