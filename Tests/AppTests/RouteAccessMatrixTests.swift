@@ -156,5 +156,52 @@ extension AppTests {
                 #expect(try await app.trajectory(of: client).phase == .intake, "nobody but the owner moved the trajectory")
             }
         }
+
+        /// Record ids the register and the administration take in their paths.
+        static let otherRecords: Set<String> = ["user", "application", "assignment", "evidence", "certificate", "activity",
+                                                "complaint", "organisation", "item"]
+
+        /// Every other page route that takes a record id, with an id nobody holds: refused or not
+        /// found for everyone signed in (an administrator and a register officer included), never a
+        /// server error, nothing written; the sign-in page for nobody signed in.
+        @Test func everyOtherRecordRouteAnswersAnUnknownIdWith404Or403() async throws {
+            try await withApp { app async throws in
+                let agency = try await app.makeAgency()
+                var browsers: [String: TestBrowser] = [
+                    "coach": try await app.member("coach@example.org", of: agency, team: agency.north).1,
+                    "team lead": try await app.member("lead@example.org", role: .teamLead, of: agency, team: agency.north).1,
+                ]
+                for role in [Role.admin, .registerOfficer, .assessor, .trainer, .client] {
+                    browsers[role.rawValue] = try await app.signedIn("\(role.rawValue)@example.org", role: role).1
+                }
+                var tokens: [String: String] = [:]
+                for (name, browser) in browsers {
+                    tokens[name] = try TestBrowser.csrfToken(in: try await browser.get("/account/password").body.string)
+                }
+                let routes = app.routes.all.filter { route in
+                    guard route.path.first.map({ "\($0)" }) != "api" else { return false }
+                    return route.path.contains { component in
+                        if case .parameter(let name) = component { return Self.otherRecords.contains(name) }
+                        return false
+                    }
+                }
+                #expect(routes.count >= 20, "the register's and administration's record routes")
+                let auditBefore = try await app.auditActions().count
+                for route in routes {
+                    let path = "/" + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return name == "kind" ? "education" : UUID().uuidString }
+                        return "\(component)"
+                    }.joined(separator: "/")
+                    for (name, browser) in browsers {
+                        let response = route.method == .GET ? try await browser.get(path)
+                            : try await browser.post(path, form: ["_csrf": tokens[name]!])
+                        #expect([.notFound, .forbidden].contains(response.status), "\(name) \(route.method) \(path): \(response.status.code)")
+                    }
+                    let anonymous = route.method == .GET ? try await TestBrowser(app).get(path) : try await TestBrowser(app).post(path, form: [:])
+                    #expect(anonymous.status == (route.method == .GET ? .seeOther : .forbidden), "nobody \(route.method) \(path)")
+                }
+                #expect(try await app.auditActions().count == auditBefore, "unknown ids write nothing")
+            }
+        }
     }
 }
