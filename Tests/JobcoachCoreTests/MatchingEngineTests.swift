@@ -226,7 +226,7 @@ import Testing
         do {
             _ = try prepare(json)
             Issue.record("accepted: \(json)")
-        } catch let error as MatchInputError {
+        } catch let error as InputFieldError {
             #expect(error.field == field)
             #expect(error.message.hasPrefix(start), "\(error.message)")
         }

@@ -7,7 +7,8 @@ import Testing
         .admin: [.manageUsers, .viewAuditTrail, .useAPI, .manageOrganisations],
         .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister],
         .assessor: [.useAPI, .assessApplications], .jobCoach: [.useAPI, .applyForCertification, .workWithClients],
-        .teamLead: [.useAPI, .workWithClients, .leadTeam], .trainer: [.useAPI],
+        .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity], .trainer: [.useAPI],
+        .agencyManager: [.useAPI, .viewAgencyOutcomes, .reviewFidelity, .manageTariffs],
         .client: [.viewOwnRecord],
     ]
 

@@ -216,3 +216,159 @@ def test_matching_rank_matches_the_document(spec, change, status, parameter):
         assert body["matches"][1]["adjustmentsNeeded"] == ["night-shifts"]
     else:
         assert body["parameter"] == parameter
+
+
+def request_schema_for(spec, template, method="post"):
+    content = spec["paths"][template][method]["requestBody"]["content"]
+    return next(iter(content.values()))["schema"]
+
+
+MEASURES_REQUEST = {
+    "period": {"from": "2025-01-01", "to": "2025-12-31"},
+    "clients": [{"id": "c1", "start": "2025-01-06", "end": None, "employedAtStart": False,
+                 "jobs": [{"start": "2025-03-03", "end": None, "hoursPerWeek": 24, "hourlyWage": 14.40, "regular": True}]}],
+}
+
+
+def test_outcome_measures_need_a_token(spec):
+    got, _, body = fetch("/api/v1/outcomes/measures", body=MEASURES_REQUEST)
+    assert got == 401
+    assert_matches(spec, response_schema_for(spec, "/api/v1/outcomes/measures", "post", 401), body)
+
+
+@pytest.mark.parametrize("change,status,parameter", [
+    (lambda r: r, 200, None),
+    (lambda r: {**r, "clients": [{**r["clients"][0], "end": "2025-01-01"}]}, 400, "clients[0].end"),
+    (lambda r: {**r, "clients": [{**r["clients"][0], "jobs": [{"start": "2025-02-01", "hoursPerWeek": 4},
+                                                              {**r["clients"][0]["jobs"][0], "hoursPerWeek": 0}]}]},
+     400, "clients[0].jobs[1].hoursPerWeek"),
+    (lambda r: {**r, "period": {"from": "2025-01-01", "to": "2024-12-31"}}, 400, "period.to"),
+    (lambda r: {**r, "period": {"from": "2025-01-01", "to": "2025-02-30"}}, 400, "period.to"),
+    (lambda r: {**r, "clients": [{"id": "a", "start": "2025-01-01"}, {"id": "b", "start": "2025-01-01"}, {"id": "c"}]},
+     400, "clients[2].start"),
+])
+def test_outcome_measures_match_the_document(spec, change, status, parameter):
+    if not TOKEN:
+        pytest.skip("JOBCOACH_API_TOKEN is not set")
+    request = change(MEASURES_REQUEST)
+    got, _, body = fetch("/api/v1/outcomes/measures", TOKEN, body=request)
+    assert got == status, body
+    assert_matches(spec, response_schema_for(spec, "/api/v1/outcomes/measures", "post", status), body)
+    if status == 200:
+        assert_matches(spec, request_schema_for(spec, "/api/v1/outcomes/measures"), request)
+        assert body["served"] == 1
+        assert body["employed"] == 1
+        assert body["band"] == "excellent"
+        assert body["daysToFirstJob"]["median"] == 56
+        assert body["weeksWorked"]["total"] == 43.43
+    else:
+        assert body["parameter"] == parameter
+
+
+def test_outcome_measures_of_no_clients_give_every_key_as_null(spec):
+    if not TOKEN:
+        pytest.skip("JOBCOACH_API_TOKEN is not set")
+    got, _, body = fetch("/api/v1/outcomes/measures", TOKEN, body={**MEASURES_REQUEST, "clients": []})
+    assert got == 200, body
+    assert_matches(spec, response_schema_for(spec, "/api/v1/outcomes/measures", "post", 200), body)
+    assert body["served"] == 0
+    assert body["employedRate"] is None and body["band"] is None and body["weeksWorked"]["total"] is None
+
+
+def risk_clients(count, factors=lambda index: {"supportNeed": "low" if index % 2 == 0 else "high"}):
+    return [{"id": f"x{index}", "unit": f"coach-{index % 3}", "outcome": index % 4 == 0 or index % 7 == 0,
+             "factors": factors(index)} for index in range(count)]
+
+
+def test_risk_adjusted_outcomes_need_a_token(spec):
+    got, _, body = fetch("/api/v1/outcomes/risk-adjusted", body={"clients": risk_clients(40)})
+    assert got == 401
+    assert_matches(spec, response_schema_for(spec, "/api/v1/outcomes/risk-adjusted", "post", 401), body)
+
+
+def test_risk_adjusted_outcomes_match_the_document(spec):
+    if not TOKEN:
+        pytest.skip("JOBCOACH_API_TOKEN is not set")
+    clients = risk_clients(40)
+    request = {"clients": clients}
+    got, _, body = fetch("/api/v1/outcomes/risk-adjusted", TOKEN, body=request)
+    assert got == 200, body
+    assert_matches(spec, response_schema_for(spec, "/api/v1/outcomes/risk-adjusted", "post", 200), body)
+    assert_matches(spec, request_schema_for(spec, "/api/v1/outcomes/risk-adjusted"), request)
+    assert body["model"]["clients"] == 40
+    assert [term["term"] for term in body["model"]["terms"]] == ["supportNeed=high"]
+    # With support need as the only factor the model fits each group's pooled rate exactly, so a unit's
+    # expected outcomes are the sum of its clients' group rates.
+    groups = {}
+    for client in clients:
+        groups.setdefault(client["factors"]["supportNeed"], []).append(client["outcome"])
+    pooled = {need: sum(outcomes) / len(outcomes) for need, outcomes in groups.items()}
+    assert 0 < min(pooled.values()) and max(pooled.values()) < 1
+    units = sorted({client["unit"] for client in clients})
+    assert [unit["unit"] for unit in body["units"]] == units
+    for unit in body["units"]:
+        mine = [client for client in clients if client["unit"] == unit["unit"]]
+        assert unit["clients"] == len(mine)
+        assert unit["outcomes"] == sum(client["outcome"] for client in mine)
+        expected = sum(pooled[client["factors"]["supportNeed"]] for client in mine)
+        assert abs(unit["expected"] - expected) < 1e-4, (unit, expected)
+
+
+@pytest.mark.parametrize("request_body,status,parameter", [
+    ({"clients": risk_clients(40, lambda index: {"supportNeed": "extreme"})}, 400, "clients[0].factors.supportNeed"),
+    ({"clients": [{"id": "x1", "outcome": True}]}, 400, "clients[0].unit"),
+    ({"clients": risk_clients(19)}, 422, None),
+    ({"clients": [{**client, "outcome": True} for client in risk_clients(30)]}, 422, None),
+])
+def test_risk_adjusted_outcomes_refusals_match_the_document(spec, request_body, status, parameter):
+    if not TOKEN:
+        pytest.skip("JOBCOACH_API_TOKEN is not set")
+    got, _, body = fetch("/api/v1/outcomes/risk-adjusted", TOKEN, body=request_body)
+    assert got == status, body
+    assert_matches(spec, response_schema_for(spec, "/api/v1/outcomes/risk-adjusted", "post", status), body)
+    if status == 422:
+        assert body["message"]
+        assert "parameter" not in body
+    else:
+        assert body["parameter"] == parameter
+
+
+@pytest.fixture(scope="module")
+def fidelity_items(spec):
+    got, _, body = fetch("/api/v1/fidelity/ips-25")
+    assert got == 200, body
+    assert_matches(spec, response_schema_for(spec, "/api/v1/fidelity/ips-25", "get", 200), body)
+    return body["items"]
+
+
+def test_the_fidelity_scale_matches_the_document(fidelity_items):
+    assert len(fidelity_items) == 25
+    assert len({item["id"] for item in fidelity_items}) == 25
+    assert fidelity_items[0]["id"] == "caseload-size"
+    assert [item["section"] for item in fidelity_items] == ["staffing"] * 3 + ["organisation"] * 8 + ["services"] * 14
+
+
+def test_a_fidelity_score_matches_the_document(spec, fidelity_items):
+    request = {"scores": {item["id"]: 4 for item in fidelity_items}}
+    got, _, body = fetch("/api/v1/fidelity/ips-25", body=request)
+    assert got == 200, body
+    assert_matches(spec, response_schema_for(spec, "/api/v1/fidelity/ips-25", "post", 200), body)
+    assert_matches(spec, request_schema_for(spec, "/api/v1/fidelity/ips-25"), request)
+    assert body["total"] == 100
+    assert body["band"] == "good"
+    assert [(section["id"], section["max"]) for section in body["sections"]] == [("staffing", 15), ("organisation", 40), ("services", 70)]
+
+
+@pytest.mark.parametrize("change,parameter", [
+    (lambda scores: {k: v for k, v in scores.items() if k != "caseload-size"}, "scores.caseload-size"),
+    (lambda scores: {**scores, "tea": 3}, "scores.tea"),
+    (lambda scores: {**scores, "disclosure": 0}, "scores.disclosure"),
+    (lambda scores: {**scores, "disclosure": 6}, "scores.disclosure"),
+    (lambda scores: {**scores, "disclosure": 3.5}, "scores.disclosure"),
+])
+def test_a_refused_fidelity_score_matches_the_document(spec, fidelity_items, change, parameter):
+    scores = change({item["id"]: 4 for item in fidelity_items})
+    got, _, body = fetch("/api/v1/fidelity/ips-25", body={"scores": scores})
+    assert got == 400, body
+    assert_matches(spec, response_schema_for(spec, "/api/v1/fidelity/ips-25", "post", 400), body)
+    assert body["parameter"] == parameter

@@ -11,7 +11,7 @@ struct DemoData {
 
     static let names: [Role: String] = [
         .admin: "Anna Admin", .registerOfficer: "Rob Register", .assessor: "Aisha Assessor",
-        .teamLead: "Tom Teamlead", .jobCoach: "Jamila Jobcoach", .trainer: "Tess Trainer", .client: "Chris Client",
+        .teamLead: "Tom Teamlead", .agencyManager: "Mira Manager", .jobCoach: "Jamila Jobcoach", .trainer: "Tess Trainer", .client: "Chris Client",
     ]
 
     func load() async throws {

@@ -138,7 +138,8 @@ struct DemoPractice {
         guard try await Organisation.query(on: app.db).filter(\.$name == Self.organisationName).first() == nil else { return }
         let coach = try await User.query(on: app.db).filter(\.$email == DemoData.email(for: .jobCoach)).first()
         let lead = try await User.query(on: app.db).filter(\.$email == DemoData.email(for: .teamLead)).first()
-        guard let coach, let lead else { return }
+        let manager = try await User.query(on: app.db).filter(\.$email == DemoData.email(for: .agencyManager)).first()
+        guard let coach, let lead, let manager else { return }
         let second = try await user(email: Self.secondCoachEmail, name: "Sem Stevens", role: .jobCoach, hash: hash)
         let other = try await user(email: Self.otherTeamCoachEmail, name: "Priya Ramdin", role: .jobCoach, hash: hash)
         let now = app.clock.now()
@@ -155,6 +156,8 @@ struct DemoPractice {
             for (user, team) in [(coach, north), (lead, north), (second, north), (other, south)] {
                 try await Membership(userID: try user.requireID(), organisationID: organisationID, teamID: try team.requireID()).create(on: db)
             }
+            // The agency manager sees the whole agency's figures, so belongs to no one team.
+            try await Membership(userID: try manager.requireID(), organisationID: organisationID, teamID: nil).create(on: db)
             var commissioners: [Commissioner] = []
             for (name, kind, contact) in [("UWV regio Midden-Utrecht", CommissionerKind.benefitsAgency, "Arbeidsdeskundige"),
                                           ("Gemeente Utrecht, Werk en Inkomen", CommissionerKind.municipality, "Klantmanager")] {

@@ -31,5 +31,8 @@ enum Migrations {
         app.migrations.add(CreateCoaching())
         app.migrations.add(CreateReportsAndAccounts())
         app.migrations.add(CreatePolicies())
+        // 005: outcomes: intake factors, job spells, tariffs, satisfaction, fidelity reviews, and
+        // anonymous counts per quarter.
+        app.migrations.add(CreateOutcomes())
     }
 }

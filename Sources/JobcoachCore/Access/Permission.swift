@@ -21,6 +21,12 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case workWithClients
     /// See the caseloads of one's team and assign its clients to its coaches.
     case leadTeam
+    /// The outcome figures of the whole agency (every coach and team), with no client content.
+    case viewAgencyOutcomes
+    /// Record the agency's fidelity reviews (IPS-25 and EUSE) and read their history.
+    case reviewFidelity
+    /// Keep the commissioners' tariffs and read their payment statements.
+    case manageTariffs
     /// A client's own page: their goals, appointments, coach, what is written about them and their
     /// consent choices. Which client is decided by the account's link (`ClientAccount`).
     case viewOwnRecord

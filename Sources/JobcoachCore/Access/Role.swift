@@ -4,6 +4,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case registerOfficer = "register-officer"
     case assessor
     case teamLead = "team-lead"
+    case agencyManager = "agency-manager"
     case jobCoach = "job-coach"
     case trainer
     case client
@@ -14,6 +15,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .registerOfficer: LocalizedText(nl: "Registerfunctionaris", en: "Register officer")
         case .assessor: LocalizedText(nl: "Assessor", en: "Assessor")
         case .teamLead: LocalizedText(nl: "Teamleider", en: "Team lead")
+        case .agencyManager: LocalizedText(nl: "Manager van het bureau", en: "Agency manager")
         case .jobCoach: LocalizedText(nl: "Jobcoach", en: "Job coach")
         case .trainer: LocalizedText(nl: "Opleider", en: "Trainer")
         case .client: LocalizedText(nl: "Cliënt", en: "Client")
@@ -27,7 +29,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister]
         case .assessor: [.useAPI, .assessApplications]
         case .jobCoach: [.useAPI, .applyForCertification, .workWithClients]
-        case .teamLead: [.useAPI, .workWithClients, .leadTeam]
+        case .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity]
+        case .agencyManager: [.useAPI, .viewAgencyOutcomes, .reviewFidelity, .manageTariffs]
         case .trainer: [.useAPI]
         case .client: [.viewOwnRecord]
         }

@@ -2,21 +2,27 @@ import Foundation
 
 /// Everything the product reads about the profession, loaded once at start: the framework versions,
 /// the qualification level crosswalk, the ESCO occupations, and what matching reads: the condition
-/// vocabulary and the towns.
+/// vocabulary and the towns; and what quality reviews read: the IPS-25 fidelity scale.
 public struct ProfessionalStandard: Sendable {
     public let frameworks: FrameworkCatalog
     public let levels: QualificationLevelCatalog
     public let occupations: OccupationCatalog
     public let conditions: ConditionVocabulary
     public let places: PlaceCatalog
+    public let fidelity: FidelityScale
+    public let outcomeWords: OutcomeVocabulary
 
     public init(frameworks: FrameworkCatalog, levels: QualificationLevelCatalog, occupations: OccupationCatalog,
-                conditions: ConditionVocabulary = ConditionVocabulary(terms: []), places: PlaceCatalog = PlaceCatalog(places: [])) {
+                conditions: ConditionVocabulary = ConditionVocabulary(terms: []), places: PlaceCatalog = PlaceCatalog(places: []),
+                fidelity: FidelityScale = FidelityScale(version: "", sections: [], items: [], bands: []),
+                outcomeWords: OutcomeVocabulary = OutcomeVocabulary(targetGroups: [:], supportNeeds: [:], paymentPoints: [:], satisfaction: [:])) {
         self.frameworks = frameworks
         self.levels = levels
         self.occupations = occupations
         self.conditions = conditions
         self.places = places
+        self.fidelity = fidelity
+        self.outcomeWords = outcomeWords
     }
 
     /// The data files shipped with the product.
@@ -47,6 +53,7 @@ public struct ProfessionalStandard: Sendable {
             occupationsTSV: try String(contentsOf: esco.appendingPathComponent("occupations.tsv"), encoding: .utf8),
             iscoGroupsTSV: try String(contentsOf: esco.appendingPathComponent("isco-groups.tsv"), encoding: .utf8))
         return ProfessionalStandard(frameworks: FrameworkCatalog(versions: versions), levels: levels, occupations: occupations,
-                                    conditions: try ConditionVocabulary.loadBundled(), places: try PlaceCatalog.loadBundled())
+                                    conditions: try ConditionVocabulary.loadBundled(), places: try PlaceCatalog.loadBundled(),
+                                    fidelity: try FidelityScale.loadBundled(), outcomeWords: try OutcomeVocabulary.loadBundled())
     }
 }

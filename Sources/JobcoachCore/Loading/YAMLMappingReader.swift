@@ -8,6 +8,20 @@ struct YAMLMappingReader {
     let issues: IssueCollector
     private var readKeys: Set<String> = []
 
+    /// The top mapping of a data file, or an error naming the file when it is not YAML or is empty.
+    static func document(_ yaml: String, file: String, issues: IssueCollector) throws -> YAMLMappingReader {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw FrameworkDataError(issues: [FrameworkDataIssue(file: file, message: "not valid YAML: \(error)")])
+        }
+        guard let root, let reader = YAMLMappingReader(root, item: nil, issues: issues, what: "the file") else {
+            throw FrameworkDataError(issues: issues.issues.isEmpty ? [FrameworkDataIssue(file: file, message: "the file is empty")] : issues.issues)
+        }
+        return reader
+    }
+
     /// Returns nil (and reports) when `node` is not a mapping.
     init?(_ node: Node, item: String?, issues: IssueCollector, what: String) {
         guard node.mapping != nil else {

@@ -33,15 +33,15 @@ public struct ConditionVocabulary: Sendable {
     }
 
     /// Reads terms for one field of the input: every term must exist and be of the field's use.
-    public func set(_ ids: [String], use: ConditionUse, field: String) throws(MatchInputError) -> ConditionSet {
+    public func set(_ ids: [String], use: ConditionUse, field: String) throws(InputFieldError) -> ConditionSet {
         var set = ConditionSet()
         for id in ids {
             guard let term = term(id) else {
-                throw MatchInputError(field: field, message: "unknown term '\(id)'; the terms are listed at /api/v1/matching/conditions")
+                throw InputFieldError(field: field, message: "unknown term '\(id)'; the terms are listed at /api/v1/matching/conditions")
             }
             guard term.use == use else {
                 let other = term.use == .need ? "needs or offers" : "demands, cannot or adjustable"
-                throw MatchInputError(field: field, message: "'\(id)' is a \(term.use.rawValue), use it in \(other)")
+                throw InputFieldError(field: field, message: "'\(id)' is a \(term.use.rawValue), use it in \(other)")
             }
             set.bits |= 1 << UInt64(bitByID[id]!)
         }
@@ -75,15 +75,7 @@ public struct ConditionVocabulary: Sendable {
     /// label and a description in both languages; at most 64 terms per use.
     public static func load(yaml: String, file: String) throws -> ConditionVocabulary {
         let issues = IssueCollector(file: file)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            throw FrameworkDataError(issues: [FrameworkDataIssue(file: file, message: "not valid YAML: \(error)")])
-        }
-        guard let root, var reader = YAMLMappingReader(root, item: nil, issues: issues, what: "the file") else {
-            throw FrameworkDataError(issues: issues.issues.isEmpty ? [FrameworkDataIssue(file: file, message: "the file is empty")] : issues.issues)
-        }
+        var reader = try YAMLMappingReader.document(yaml, file: file, issues: issues)
         _ = reader.string("version")
         var terms: [ConditionTerm] = []
         var seen: Set<String> = []

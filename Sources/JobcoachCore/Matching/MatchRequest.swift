@@ -50,13 +50,13 @@ public struct MatchRequest: Decodable, Sendable {
         public var limit: Int
     }
 
-    public func prepare(vocabulary: ConditionVocabulary, occupations: OccupationCatalog) throws(MatchInputError) -> Prepared {
+    public func prepare(vocabulary: ConditionVocabulary, occupations: OccupationCatalog) throws(InputFieldError) -> Prepared {
         let limit = self.limit ?? Self.defaultLimit
         guard (1...Self.maximumLimit).contains(limit) else {
-            throw MatchInputError(field: "limit", message: "must be from 1 to \(Self.maximumLimit)")
+            throw InputFieldError(field: "limit", message: "must be from 1 to \(Self.maximumLimit)")
         }
         guard workplaces.count <= Self.maximumWorkplaces else {
-            throw MatchInputError(field: "workplaces", message: "at most \(Self.maximumWorkplaces) workplaces per request")
+            throw InputFieldError(field: "workplaces", message: "at most \(Self.maximumWorkplaces) workplaces per request")
         }
         var skills = SkillIndex()
         var seen: Set<String> = []
@@ -65,15 +65,15 @@ public struct MatchRequest: Decodable, Sendable {
         for (index, input) in workplaces.enumerated() {
             let field = "workplaces[\(index)]"
             let id = input.id.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !id.isEmpty else { throw MatchInputError(field: "\(field).id", message: "must not be empty") }
-            guard seen.insert(id).inserted else { throw MatchInputError(field: "\(field).id", message: "'\(id)' is used by another workplace") }
-            let occupation = try input.occupation.map { reference throws(MatchInputError) in
+            guard !id.isEmpty else { throw InputFieldError(field: "\(field).id", message: "must not be empty") }
+            guard seen.insert(id).inserted else { throw InputFieldError(field: "\(field).id", message: "'\(id)' is used by another workplace") }
+            let occupation = try input.occupation.map { reference throws(InputFieldError) in
                 try occupations.target(reference, field: "\(field).occupation")
             }
             var required: [Int] = []
             for (skillIndex, name) in (input.requiredSkills ?? []).enumerated() {
                 guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                    throw MatchInputError(field: "\(field).requiredSkills[\(skillIndex)]", message: "must not be empty")
+                    throw InputFieldError(field: "\(field).requiredSkills[\(skillIndex)]", message: "must not be empty")
                 }
                 let number = skills.number(name)
                 if !required.contains(number) { required.append(number) }
@@ -82,7 +82,7 @@ public struct MatchRequest: Decodable, Sendable {
             let adjustable = try vocabulary.set(input.adjustable ?? [], use: .demand, field: "\(field).adjustable")
             if !adjustable.subtracting(demands).isEmpty {
                 let extra = vocabulary.ids(adjustable.subtracting(demands), use: .demand).joined(separator: ", ")
-                throw MatchInputError(field: "\(field).adjustable", message: "'\(extra)' is not among the workplace's demands")
+                throw InputFieldError(field: "\(field).adjustable", message: "'\(extra)' is not among the workplace's demands")
             }
             prepared.append(MatchWorkplace(
                 id: id, occupation: occupation, requiredSkills: required,
@@ -96,7 +96,7 @@ public struct MatchRequest: Decodable, Sendable {
             desired.append(try occupations.target(reference, field: "candidate.desiredOccupations[\(index)]"))
         }
         if let maximum = candidate.maxTravelKm, !(maximum.isFinite && maximum >= 0 && maximum <= 1_000) {
-            throw MatchInputError(field: "candidate.maxTravelKm", message: "must be from 0 to 1000 kilometres")
+            throw InputFieldError(field: "candidate.maxTravelKm", message: "must be from 0 to 1000 kilometres")
         }
         let match = MatchCandidate(
             desiredOccupations: desired,
@@ -109,20 +109,20 @@ public struct MatchRequest: Decodable, Sendable {
         return Prepared(candidate: match, workplaces: prepared, skills: skills, limit: limit)
     }
 
-    static func hours(_ input: Hours?, field: String) throws(MatchInputError) -> HoursRange? {
+    static func hours(_ input: Hours?, field: String) throws(InputFieldError) -> HoursRange? {
         guard let input else { return nil }
         let range = HoursRange(min: input.min, max: input.max)
         guard range.isValid else {
-            throw MatchInputError(field: field, message: "min and max must be hours per week from 0 to 168, min not above max")
+            throw InputFieldError(field: field, message: "min and max must be hours per week from 0 to 168, min not above max")
         }
         return range
     }
 
-    static func point(_ input: Point?, field: String) throws(MatchInputError) -> GeoPoint? {
+    static func point(_ input: Point?, field: String) throws(InputFieldError) -> GeoPoint? {
         guard let input else { return nil }
         let point = GeoPoint(lat: input.lat, lon: input.lon)
         guard point.isValid else {
-            throw MatchInputError(field: field, message: "lat must be from -90 to 90 and lon from -180 to 180")
+            throw InputFieldError(field: field, message: "lat must be from -90 to 90 and lon from -180 to 180")
         }
         return point
     }

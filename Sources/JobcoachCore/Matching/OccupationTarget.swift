@@ -36,18 +36,18 @@ public struct OccupationTarget: Hashable, Sendable {
 extension OccupationCatalog {
     /// Reads an occupation reference from the input: an ESCO URI of the shipped data or an ISCO code
     /// of one to four digits that exists.
-    public func target(_ reference: String, field: String) throws(MatchInputError) -> OccupationTarget {
+    public func target(_ reference: String, field: String) throws(InputFieldError) -> OccupationTarget {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         if let occupation = occupation(uri: trimmed) {
             return OccupationTarget(uri: occupation.uri, iscoCode: occupation.iscoCode, label: occupation.preferredLabel)
         }
         if (1...4).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) {
             guard let group = iscoGroups[trimmed] else {
-                throw MatchInputError(field: field, message: "'\(trimmed)' is not an ISCO-08 group code")
+                throw InputFieldError(field: field, message: "'\(trimmed)' is not an ISCO-08 group code")
             }
             return OccupationTarget(uri: nil, iscoCode: trimmed, label: group.label)
         }
-        throw MatchInputError(field: field, message: "'\(trimmed)' is neither an ESCO occupation URI nor an ISCO-08 code")
+        throw InputFieldError(field: field, message: "'\(trimmed)' is neither an ESCO occupation URI nor an ISCO-08 code")
     }
 }
 

@@ -24,6 +24,12 @@ enum Routes {
         // Matching for integrations: stateless, but only for holders of a token.
         protectedAPI.on(.POST, SiteURL.api(.matchingRank).pathComponents, body: .collect(maxSize: "16mb"), use: MatchingController.rank)
         app.get(SiteURL.api(.matchingConditions).pathComponents, use: MatchingController.conditionsAPI)
+        // Outcome measures and risk adjustment for integrations: stateless, for holders of a token.
+        protectedAPI.on(.POST, SiteURL.api(.outcomeMeasures).pathComponents, body: .collect(maxSize: "32mb"), use: OutcomesAPIController.measures)
+        protectedAPI.on(.POST, SiteURL.api(.outcomesRiskAdjusted).pathComponents, body: .collect(maxSize: "32mb"), use: OutcomesAPIController.riskAdjusted)
+        // The fidelity scale is public, and so is scoring it: neither touches stored data.
+        app.get(SiteURL.api(.fidelityIPS25).pathComponents, use: OutcomesAPIController.fidelityScale)
+        app.post(SiteURL.api(.fidelityIPS25).pathComponents, use: OutcomesAPIController.fidelityScore)
         // The register's public API: the self-check, the register, verification.
         app.post(SiteURL.api(.eligibility).pathComponents, use: EligibilityController.api)
         app.get(SiteURL.api(.register).pathComponents, use: RegisterController.api)

@@ -118,6 +118,9 @@ enum SiteURL: Sendable {
         case credentialStatus(Parameter<UUID>)
         case matchingRank
         case matchingConditions
+        case outcomeMeasures
+        case outcomesRiskAdjusted
+        case fidelityIPS25
 
         var segments: [Segment] {
             switch self {
@@ -134,6 +137,9 @@ enum SiteURL: Sendable {
             case .credentialStatus(let id): ["credentials", .parameter("credential", id.text), "status"]
             case .matchingRank: ["matching", "rank"]
             case .matchingConditions: ["matching", "conditions"]
+            case .outcomeMeasures: ["outcomes", "measures"]
+            case .outcomesRiskAdjusted: ["outcomes", "risk-adjusted"]
+            case .fidelityIPS25: ["fidelity", "ips-25"]
             }
         }
     }

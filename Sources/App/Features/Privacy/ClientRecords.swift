@@ -25,12 +25,15 @@ struct ClientRecords: Encodable, Sendable {
         var appointments: [Appointment]
         var reportConsents: [ReportConsent]
         var reportsSent: [ReportSending]
+        var intakeFactors: [IntakeFactorsRow]
+        var jobSpells: [JobSpell]
+        var satisfaction: [SatisfactionRating]
 
         /// Every record hanging from the trajectory, children before parents: what the export
         /// lists by id and what a purge deletes, from this one list.
         var records: [any Model & Sendable] {
             let children: [[any Model & Sendable]] = [
-                reportsSent, reportConsents, appointments, followUps, closing, milestones, fadingPlan, evaluations, support, goals,
+                satisfaction, jobSpells, intakeFactors, reportsSent, reportConsents, appointments, followUps, closing, milestones, fadingPlan, evaluations, support, goals,
                 coachingPlan, placements, matchDecisions, employeeProfile, intake, checklist, moves,
             ]
             return children.flatMap { $0 } + [trajectory]
@@ -94,7 +97,10 @@ struct ClientRecords: Encodable, Sendable {
                 followUps: try await rows(FollowUpCheck.self, \.$organisationID, \.$trajectory),
                 appointments: try await rows(Appointment.self, \.$organisationID, \.$trajectory),
                 reportConsents: try await rows(ReportConsent.self, \.$organisationID, \.$trajectory),
-                reportsSent: try await rows(ReportSending.self, \.$organisationID, \.$trajectory)))
+                reportsSent: try await rows(ReportSending.self, \.$organisationID, \.$trajectory),
+                intakeFactors: try await rows(IntakeFactorsRow.self, \.$organisationID, \.$trajectory),
+                jobSpells: try await rows(JobSpell.self, \.$organisationID, \.$trajectory),
+                satisfaction: try await rows(SatisfactionRating.self, \.$organisationID, \.$trajectory)))
         }
         let account = try await ClientAccount.query(on: database).filter(\.$client.$id == clientID).with(\.$user).first()
         let access = withAccess ? try await AuditEntry.query(on: database).filter(\.$subject == client.auditName).sort(\.$sequence).all()

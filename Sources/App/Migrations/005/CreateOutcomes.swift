@@ -1,0 +1,85 @@
+import Fluent
+import SQLKit
+
+/// Outcomes: the factors recorded at intake, jobs as spells, commissioners' tariffs, satisfaction at
+/// closing, fidelity reviews, and the anonymous counts per quarter that survive erasure.
+struct CreateOutcomes: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await CreateCoaching.trajectoryRecord(IntakeFactorsRow.schema, on: database)
+            .field("target_groups", .string, .required)
+            .field("support_need", .string)
+            .field("months_out_of_work", .int)
+            .field("employed_at_intake", .bool, .required)
+            .field("work_experience", .bool)
+            .field("age_at_intake", .int)
+            .field("payment_group", .string, .required)
+            .field("updated_at", .datetime)
+            .unique(on: "trajectory_id")
+            .create()
+        try await CreateCoaching.trajectoryRecord(JobSpell.schema, on: database)
+            .field("placement_id", .uuid, .references(Placement.schema, "id", onDelete: .setNull))
+            .field("employer_id", .uuid, .references(Employer.schema, "id", onDelete: .setNull))
+            .field("employer_name", .string, .required)
+            .field("job_title", .string, .required)
+            .field("start_on", .string, .required)
+            .field("end_on", .string)
+            .field("hours_per_week", .double, .required)
+            .field("hourly_wage", .double)
+            .field("contract", .string, .required)
+            .field("regular", .bool, .required)
+            .field("end_reason", .string, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(CommissionerTariff.schema)
+            .id()
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id", onDelete: .cascade))
+            .field("commissioner_id", .uuid, .required, .references(Commissioner.schema, "id", onDelete: .cascade))
+            .field("payment_group", .string, .required)
+            .field("payment_point", .string, .required)
+            .field("amount_cents", .int, .required)
+            .unique(on: "commissioner_id", "payment_group", "payment_point")
+            .create()
+        try await CreateCoaching.trajectoryRecord(SatisfactionRating.schema, on: database)
+            .field("respondent", .string, .required)
+            .field("score", .int, .required)
+            .field("comment", .string, .required)
+            .field("given_on", .string, .required)
+            .field("created_at", .datetime)
+            .unique(on: "trajectory_id", "respondent")
+            .create()
+        try await database.schema(FidelityReview.schema)
+            .id()
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id", onDelete: .cascade))
+            .field("reviewed_on", .string, .required)
+            .field("kind", .string, .required)
+            .field("reviewers", .string, .required)
+            .field("scores", .string, .required)
+            .field("evidence", .string, .required)
+            .field("euse_scores", .string, .required)
+            .field("improvement_plan", .string, .required)
+            .field("total", .int, .required)
+            .field("band", .string, .required)
+            .field("created_by", .uuid, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(OutcomePeriodCount.schema)
+            .id()
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id", onDelete: .cascade))
+            .field("quarter", .string, .required)
+            .field("grouping", .string, .required)
+            .field("measure", .string, .required)
+            .field("count", .int, .required)
+            .unique(on: "organisation_id", "quarter", "grouping", "measure")
+            .create()
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("CREATE INDEX job_spells_trajectory ON job_spells (organisation_id, trajectory_id)").run()
+        try await sql.raw("CREATE INDEX fidelity_reviews_organisation ON fidelity_reviews (organisation_id, reviewed_on)").run()
+    }
+
+    func revert(on database: Database) async throws {
+        for schema in [OutcomePeriodCount.schema, FidelityReview.schema, SatisfactionRating.schema, CommissionerTariff.schema,
+                       JobSpell.schema, IntakeFactorsRow.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}
