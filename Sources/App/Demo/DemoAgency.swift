@@ -44,7 +44,7 @@ struct DemoAgency {
     /// Makes the agency; `progress(stage, done, total)` for a progress bar.
     /// The accounts that can log in when `JOBCOACH_DEMO_PASSWORD` is set, for the agency numbered `number`.
     static func loginEmails(number: Int) -> [String] {
-        ["coach-\(number)-1@synthetic.jobcoach.test", "lead-\(number)-1@synthetic.jobcoach.test"]
+        ["coach-\(number)-1@synthetic.jobcoach.test", "lead-\(number)-1@synthetic.jobcoach.test", "manager-\(number)-1@synthetic.jobcoach.test"]
     }
 
     func generate(size: Size, progress: @Sendable (String, Int, Int) -> Void) async throws -> (id: UUID, number: Int) {
@@ -57,8 +57,8 @@ struct DemoAgency {
         }
         var random = SeededRandom(seed: 4_2026)
         let unusableHash = try await app.accounts.hash(SecureToken.random())
-        // With JOBCOACH_DEMO_PASSWORD set, the first coach and the first team lead can log in with it
-        // (for trying the agency and for benchmarks); nobody else can.
+        // With JOBCOACH_DEMO_PASSWORD set, the first coach, the first team lead and the agency manager can log in
+        // with it (for trying the agency and for benchmarks); nobody else can.
         let knownHash = try await app.configuration.demoPassword.asyncMap { try await app.accounts.hash($0) }
         let organisationID = UUID()
         let number = try await Organisation.query(on: app.db).count() + 1
@@ -83,7 +83,7 @@ struct DemoAgency {
                                                           subject: "organisation:\(organisationID.uuidString)",
                                                           details: ["coaches": String(size.coaches), "clients": String(size.clients), "workplaces": String(size.workplaces)])
         }
-        var people: [(UUID, String, String, Role, UUID)] = []
+        var people: [(UUID, String, String, Role, UUID?)] = []
         for index in 0..<size.coaches {
             let team = teamIDs[index % teamCount]
             let id = UUID()
@@ -94,11 +94,13 @@ struct DemoAgency {
         for (index, team) in teamIDs.enumerated() {
             people.append((UUID(), "lead-\(number)-\(index + 1)@synthetic.jobcoach.test", "\(random.pick(Self.firstNames)) \(random.pick(Self.lastNames))", .teamLead, team))
         }
+        // The agency manager sees the whole agency's figures and belongs to no one team.
+        people.append((UUID(), "manager-\(number)-1@synthetic.jobcoach.test", "\(random.pick(Self.firstNames)) \(random.pick(Self.lastNames))", .agencyManager, nil))
         try await insertBatches(people, stage: "accounts", progress: progress) { sql, batch in
             var users = sql.insert(into: User.schema).columns("id", "email", "display_name", "password_hash", "role", "must_change_password", "is_active", "created_at", "updated_at")
             var members = sql.insert(into: Membership.schema).columns("id", "user_id", "organisation_id", "team_id")
             for (id, email, name, role, team) in batch {
-                let canLogIn = email.hasPrefix("coach-\(number)-1@") || email.hasPrefix("lead-\(number)-1@")
+                let canLogIn = Self.loginEmails(number: number).contains(email)
                 let hash = canLogIn ? knownHash ?? unusableHash : unusableHash
                 users = users.values([id, email, name, hash, role.rawValue, false, true, now, now] as [any Encodable & Sendable])
                 members = members.values([UUID(), id, organisationID, team] as [any Encodable & Sendable])
@@ -167,31 +169,39 @@ struct DemoAgency {
         struct Plan: Sendable {
             var clientID: UUID, trajectoryID: UUID, coachID: UUID, teamID: UUID, name: String, place: Place, phase: TrajectoryPhase
             var started: Date, moves: [(TrajectoryPhase, TrajectoryPhase, Date)], commissionerID: UUID, workplaceIndex: Int
+            var outcome: DemoOutcomes.Draw
         }
         var plans: [Plan] = []
         plans.reserveCapacity(size.clients)
         for index in 0..<size.clients {
-            var roll = random.next(totalWeight)
+            let coach = index % coachIDs.count
+            let outcome = DemoOutcomes.draw(coach: coach, random: &random)
+            // Whether the client is placed decides which phases they can be in: three years of history.
+            let placedPhases: Set<TrajectoryPhase> = [.coachingPlan, .onTheJob, .closing, .aftercare]
             var phase = TrajectoryPhase.intake
-            for (candidate, weight) in weights {
+            let eligible = weights.filter { $0.0 == .ended || placedPhases.contains($0.0) == outcome.placed }
+            var roll = random.next(eligible.reduce(0) { $0 + $1.1 })
+            for (candidate, weight) in eligible {
                 if roll < weight { phase = candidate; break }
                 roll -= weight
             }
+            let placedOrder = TrajectoryPhase.coachingPlan.order
+            let endedPrefix = outcome.placed ? placedOrder + 1 + random.next(TrajectoryPhase.sequence.count - placedOrder - 1)
+                : 1 + random.next(placedOrder)
             let path: [TrajectoryPhase] = phase == .ended
-                ? Array(TrajectoryPhase.sequence.prefix(1 + random.next(TrajectoryPhase.sequence.count))) + [.ended]
+                ? Array(TrajectoryPhase.sequence.prefix(endedPrefix)) + [.ended]
                 : Array(TrajectoryPhase.sequence.prefix(phase.order + 1))
-            var moment = now.addingTimeInterval(-Double(20 + random.next(700)) * day)
+            var moment = now.addingTimeInterval(-Double(20 + random.next(1_075)) * day)
             let started = moment
             var moves: [(TrajectoryPhase, TrajectoryPhase, Date)] = []
             for (from, to) in zip(path, path.dropFirst()) {
                 moment = min(now.addingTimeInterval(-day), moment.addingTimeInterval(Double(3 + random.next(60)) * day))
                 moves.append((from, to, moment))
             }
-            let coach = index % coachIDs.count
             plans.append(Plan(clientID: UUID(), trajectoryID: UUID(), coachID: coachIDs[coach], teamID: coachTeams[coach],
                               name: "\(random.pick(Self.firstNames)) \(random.pick(Self.lastNames))", place: random.pick(places),
                               phase: path.last ?? .intake, started: started, moves: moves, commissionerID: random.pick(commissionerIDs),
-                              workplaceIndex: random.next(workplaces.count)))
+                              workplaceIndex: random.next(workplaces.count), outcome: outcome))
         }
         let workplaceRows = workplaces
         try await insertBatches(plans, stage: "clients", progress: progress) { sql, batch in
@@ -209,6 +219,12 @@ struct DemoAgency {
             var ticks = sql.insert(into: ChecklistTick.schema).columns("id", "organisation_id", "trajectory_id", "indicator_id", "done", "note", "updated_by")
             var placements = sql.insert(into: Placement.schema).columns("id", "organisation_id", "trajectory_id", "workplace_id", "start_on",
                                                                         "hours_per_week", "contract", "agreements", "end_reason", "created_at")
+            var factors = sql.insert(into: IntakeFactorsRow.schema).columns(
+                "id", "organisation_id", "trajectory_id", "target_groups", "support_need", "months_out_of_work", "employed_at_intake",
+                "work_experience", "age_at_intake", "payment_group")
+            var spells = sql.insert(into: JobSpell.schema).columns(
+                "id", "organisation_id", "trajectory_id", "employer_name", "job_title", "start_on", "end_on", "hours_per_week",
+                "hourly_wage", "contract", "regular", "end_reason", "created_at")
             var hasMoves = false, hasIntakes = false, hasProfiles = false, hasPlacements = false
             var coaching = DemoCoaching()
             let today = CalendarDate(now, in: timeZone)
@@ -225,6 +241,10 @@ struct DemoAgency {
                     moves = moves.values([UUID(), organisationID, plan.trajectoryID, from.rawValue, to.rawValue, at,
                                           to == .ended ? "Traject gestopt op verzoek van de cliënt." : "", plan.coachID] as [any Encodable & Sendable])
                 }
+                let draw = plan.outcome
+                factors = factors.values([UUID(), organisationID, plan.trajectoryID, draw.targetGroups.map(\.rawValue).joined(separator: " "),
+                                          draw.supportNeed.rawValue, draw.monthsOutOfWork, draw.employedAtIntake, draw.workExperience,
+                                          draw.age, seed.next(3) == 0 ? "B" : "A"] as [any Encodable & Sendable])
                 let reached = Set(plan.moves.map(\.1) + [.intake])
                 if reached.contains(.employeeProfile) {
                     hasIntakes = true
@@ -252,9 +272,18 @@ struct DemoAgency {
                     hasPlacements = true
                     let workplace = workplaceRows[plan.workplaceIndex]
                     let start = plan.moves.first { $0.1 == .coachingPlan }?.2 ?? plan.started
+                    let hours = Double(12 + seed.next(20))
+                    let contract = seed.next(4) == 0 ? ContractKind.permanent.rawValue : ContractKind.fixedTerm.rawValue
                     placements = placements.values([UUID(), organisationID, plan.trajectoryID, workplace[0], CalendarDate(start, in: timeZone).description,
-                                                    Double(12 + seed.next(20)), seed.next(4) == 0 ? ContractKind.permanent.rawValue : ContractKind.fixedTerm.rawValue,
-                                                    "", "", start] as [any Encodable & Sendable])
+                                                    hours, contract, "", "", start] as [any Encodable & Sendable])
+                    // The job as a spell: most still running; some ended after a while; one in ten sheltered.
+                    let startDay = CalendarDate(start, in: timeZone)
+                    let lasted = seed.next(5) == 0 ? 30 + seed.next(300) : nil
+                    let endDay = lasted.map { startDay.adding(days: $0) }.flatMap { $0 < today ? $0 : nil }
+                    spells = spells.values([UUID(), organisationID, plan.trajectoryID, String(describing: workplace[2]),
+                                            (workplace[3] as? String) ?? "Medewerker", startDay.description, endDay?.description, hours,
+                                            12.5 + Double(seed.next(60)) / 10, contract, seed.next(10) != 0,
+                                            endDay == nil ? "" : "Contract niet verlengd.", start] as [any Encodable & Sendable])
                     coaching.add(organisationID: organisationID, trajectoryID: plan.trajectoryID, coachID: plan.coachID, phase: plan.phase,
                                  placedOn: CalendarDate(start, in: timeZone), phaseSince: CalendarDate(phaseSince, in: timeZone), today: today,
                                  now: now, timeZone: timeZone, random: &seed)
@@ -265,7 +294,8 @@ struct DemoAgency {
             if hasMoves { try await moves.run() }
             if hasIntakes { try await intakes.run(); try await ticks.run() }
             if hasProfiles { try await profiles.run() }
-            if hasPlacements { try await placements.run() }
+            try await factors.run()
+            if hasPlacements { try await placements.run(); try await spells.run() }
             try await coaching.insert(on: sql)
         }
         return (organisationID, number)

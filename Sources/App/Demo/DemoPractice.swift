@@ -170,6 +170,18 @@ struct DemoPractice {
                 row.contactPhone = ""
                 try await row.create(on: db)
                 commissioners.append(row)
+                // Results-based financing: per payment group, what each payment point earns.
+                for (group, factor) in [("A", 1.0), ("B", 1.3)] {
+                    for (point, euros) in [(PaymentPoint.start, 500.0), (.placement, 1_500), (.kept26Weeks, 1_000), (.kept52Weeks, 1_000)] {
+                        let tariff = CommissionerTariff()
+                        tariff.organisationID = organisationID
+                        tariff.$commissioner.id = try row.requireID()
+                        tariff.paymentGroup = group
+                        tariff.paymentPoint = point.rawValue
+                        tariff.amountCents = Int(euros * factor * 100)
+                        try await tariff.create(on: db)
+                    }
+                }
             }
             var workplaces: [String: Workplace] = [:]
             for plan in Self.employers {
@@ -250,6 +262,19 @@ struct DemoPractice {
         trajectory.endedAt = trajectory.phase == .ended ? trajectory.phaseSince : nil
         trajectory.isCurrent = true
         try await trajectory.create(on: db)
+        // What was recorded at intake for fair comparison: varied over the demo clients.
+        let factors = IntakeFactorsRow()
+        factors.organisationID = organisationID
+        factors.$trajectory.id = try trajectory.requireID()
+        let spread = plan.name.unicodeScalars.reduce(0) { $0 + Int($1.value) }
+        factors.targetGroups = TargetGroup.allCases[spread % TargetGroup.allCases.count].rawValue
+        factors.supportNeed = SupportNeed.allCases[spread % 3].rawValue
+        factors.monthsOutOfWork = 3 + spread % 40
+        factors.employedAtIntake = false
+        factors.workExperience = spread % 4 != 0
+        factors.ageAtIntake = 20 + spread % 40
+        factors.paymentGroup = spread % 3 == 0 ? "B" : "A"
+        try await factors.create(on: db)
         let trajectoryID = try trajectory.requireID()
         var from = TrajectoryPhase.intake
         for (to, days, reason) in plan.moves {
@@ -377,6 +402,20 @@ struct DemoPractice {
             try await row.create(on: db)
             workplace.status = "filled"
             try await workplace.update(on: db)
+            let spell = JobSpell()
+            spell.organisationID = organisationID
+            spell.$trajectory.id = trajectoryID
+            spell.placementID = row.id
+            spell.employerID = workplace.$employer.id
+            spell.employerName = placement.employer
+            spell.jobTitle = workplace.title
+            spell.startOn = row.startOn
+            spell.hoursPerWeek = placement.hours
+            spell.hourlyWage = 14.06 + Double(plan.name.count % 5)
+            spell.contract = placement.contract.rawValue
+            spell.regular = true
+            spell.endReason = ""
+            try await spell.create(on: db)
             // The coaching records: plan, support, fading, closing and follow-ups as far as the trajectory has come.
             var coaching = DemoCoaching()
             var random = SeededRandom(seed: UInt64(plan.name.unicodeScalars.reduce(7) { $0 &* 31 &+ UInt64($1.value) }))

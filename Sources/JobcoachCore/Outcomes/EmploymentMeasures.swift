@@ -235,6 +235,20 @@ extension EmploymentMeasures {
             band: rateOutOfWork.map(EmploymentBand.of(rate:)))
     }
 
+    /// Days from the client's start to their first regular job with a day in the period, for a
+    /// client out of work at the start; nil otherwise.
+    public static func daysToFirstJob(_ client: OutcomeClient, in period: OutcomePeriod) -> Int? {
+        guard !client.employedAtStart, let window = window(of: client, in: period) else { return nil }
+        let starts = client.jobs.filter { $0.regular && days(of: $0, in: window) != nil }.map(\.start)
+        return starts.min().map { max(0, $0.days(since: client.start)) }
+    }
+
+    /// Whether the client worked a regular job on a day of their window in the period.
+    public static func worked(_ client: OutcomeClient, in period: OutcomePeriod) -> Bool {
+        guard let window = window(of: client, in: period) else { return false }
+        return client.jobs.contains { $0.regular && days(of: $0, in: window) != nil }
+    }
+
     static func dayCount(_ range: ClosedRange<CalendarDate>) -> Int {
         range.upperBound.days(since: range.lowerBound) + 1
     }

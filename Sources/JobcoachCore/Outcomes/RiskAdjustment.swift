@@ -131,13 +131,9 @@ public struct RiskAdjustment: Hashable, Sendable, Encodable {
             entry.expected += probability
             byUnit[client.unit] = entry
         }
-        let units = byUnit.keys.sorted().map { name -> Unit in
+        let units = byUnit.keys.sorted().map { name in
             let entry = byUnit[name]!
-            let interval = byarInterval(observed: entry.outcomes)
-            return Unit(unit: name, clients: entry.clients, outcomes: entry.outcomes,
-                        rate: OutcomeRounding.round(Double(entry.outcomes) / Double(entry.clients), places: 4),
-                        expected: round(entry.expected), ratio: round(Double(entry.outcomes) / entry.expected),
-                        low: round(interval.low / entry.expected), high: round(interval.high / entry.expected))
+            return unit(name, clients: entry.clients, outcomes: entry.outcomes, expected: entry.expected)
         }
         return RiskAdjustment(model: Model(method: method, clients: rows, intercept: round(intercept), terms: terms), units: units)
     }
@@ -157,4 +153,55 @@ public struct RiskAdjustment: Hashable, Sendable, Encodable {
     }
 
     static func round(_ value: Double) -> Double { OutcomeRounding.round(value, places: 6) }
+}
+
+extension RiskAdjustment {
+    /// The same fitted values summed over another grouping of the same clients (teams instead of
+    /// coaches), so that every level is compared with one model.
+    public static func regroup(_ fit: RiskAdjustment, clients: [RiskAdjustedClient], units: [String]) -> [Unit] {
+        precondition(clients.count == units.count, "one unit per client")
+        let probabilities = fitted(fit.model, clients)
+        var byUnit: [String: (clients: Int, outcomes: Int, expected: Double)] = [:]
+        for ((client, unit), probability) in zip(zip(clients, units), probabilities) {
+            var entry = byUnit[unit] ?? (0, 0, 0)
+            entry.clients += 1
+            entry.outcomes += client.outcome ? 1 : 0
+            entry.expected += probability
+            byUnit[unit] = entry
+        }
+        return byUnit.keys.sorted().map { name in
+            let entry = byUnit[name]!
+            return unit(name, clients: entry.clients, outcomes: entry.outcomes, expected: entry.expected)
+        }
+    }
+
+    /// Each client's probability under a fitted model.
+    public static func fitted(_ model: Model, _ clients: [RiskAdjustedClient]) -> [Double] {
+        clients.map { client in
+            var eta = model.intercept
+            for term in model.terms { eta += term.coefficient * value(of: term.term, for: client.factors) }
+            return 1 / (1 + exp(-eta))
+        }
+    }
+
+    /// A client's value of a term, as the design matrix has it.
+    static func value(of term: String, for factors: IntakeFactors) -> Double {
+        let parts = term.split(separator: "=", maxSplits: 1).map(String.init)
+        switch parts[0] {
+        case "supportNeed": return factors.supportNeed?.rawValue == parts.last ? 1 : 0
+        case "targetGroups": return (factors.targetGroups ?? []).contains { $0.rawValue == parts.last } ? 1 : 0
+        case "monthsOutOfWork": return factors.monthsOutOfWork ?? 0
+        case "age": return factors.age ?? 0
+        case "workExperience": return factors.workExperience == true ? 1 : 0
+        default: return 0
+        }
+    }
+
+    static func unit(_ name: String, clients: Int, outcomes: Int, expected: Double) -> Unit {
+        let interval = byarInterval(observed: outcomes)
+        return Unit(unit: name, clients: clients, outcomes: outcomes,
+                    rate: OutcomeRounding.round(Double(outcomes) / Double(clients), places: 4),
+                    expected: round(expected), ratio: round(Double(outcomes) / expected),
+                    low: round(interval.low / expected), high: round(interval.high / expected))
+    }
 }

@@ -106,6 +106,21 @@ enum Routes {
         clients.get(SiteURL.myCalendar.pathComponents, use: MyPageController.calendar)
         clients.post(SiteURL.myConsent.pathComponents, use: MyPageController.consent)
 
+        // Outcomes: a coach's own, a team lead's team, an agency manager's agency (`OutcomesScope`).
+        let outcomes = signedIn.scoped(OutcomesScope.self)
+        outcomes.get(SiteURL.outcomes.pathComponents, use: OutcomesController.page)
+        outcomes.get(SiteURL.outcomesCSV.pathComponents, use: OutcomesController.csv)
+        let fidelity = outcomes.grouped(RequirePermissionMiddleware(permission: .reviewFidelity))
+        fidelity.get(SiteURL.fidelityReviews.pathComponents, use: FidelityController.list)
+        fidelity.get(SiteURL.fidelityReviewNew.pathComponents, use: FidelityController.newPage)
+        fidelity.post(SiteURL.fidelityReviews.pathComponents, use: FidelityController.create)
+        fidelity.get(SiteURL.fidelityReview(.key).pathComponents, use: FidelityController.show)
+        let financing = outcomes.grouped(RequirePermissionMiddleware(permission: .manageTariffs))
+        financing.get(SiteURL.commissionerStatement(.key).pathComponents, use: StatementController.page)
+        financing.get(SiteURL.commissionerStatementCSV(.key).pathComponents, use: StatementController.csv)
+        financing.get(SiteURL.commissionerStatementPDF(.key).pathComponents, use: StatementController.pdf)
+        financing.post(SiteURL.commissionerTariffs(.key).pathComponents, use: StatementController.saveTariff)
+
         // The practice: the actor is resolved once for every route; a client, employer or workplace
         // by the id in the path, in reach or 404 (`PracticeScope`, `ClientScope`, ...).
         let practice = signedIn.grouped(RequirePermissionMiddleware(permission: .workWithClients)).scoped(PracticeScope.self)

@@ -100,6 +100,15 @@ enum SiteURL: Sendable {
     case employerWorkplaces(Parameter<UUID>)
     case workplace(Parameter<UUID>)
     case commissioners
+    case outcomes
+    case outcomesCSV
+    case fidelityReviews
+    case fidelityReviewNew
+    case fidelityReview(Parameter<UUID>)
+    case commissionerStatement(Parameter<UUID>)
+    case commissionerStatementCSV(Parameter<UUID>)
+    case commissionerStatementPDF(Parameter<UUID>)
+    case commissionerTariffs(Parameter<UUID>)
     case conditions
     case adminOrganisations
     case adminOrganisation(Parameter<UUID>)
@@ -250,6 +259,15 @@ enum SiteURL: Sendable {
         case .employerWorkplaces(let id): ["employers", .parameter("employer", id.text), "workplaces"]
         case .workplace(let id): ["workplaces", .parameter("workplace", id.text)]
         case .commissioners: ["commissioners"]
+        case .outcomes: ["outcomes"]
+        case .outcomesCSV: ["outcomes", "export.csv"]
+        case .fidelityReviews: ["fidelity"]
+        case .fidelityReviewNew: ["fidelity", "new"]
+        case .fidelityReview(let id): ["fidelity", .parameter("review", id.text)]
+        case .commissionerStatement(let id): ["outcomes", "commissioners", .parameter("commissioner", id.text), "statement"]
+        case .commissionerStatementCSV(let id): ["outcomes", "commissioners", .parameter("commissioner", id.text), "statement.csv"]
+        case .commissionerStatementPDF(let id): ["outcomes", "commissioners", .parameter("commissioner", id.text), "statement.pdf"]
+        case .commissionerTariffs(let id): ["outcomes", "commissioners", .parameter("commissioner", id.text), "tariffs"]
         case .conditions: ["matching", "conditions"]
         case .adminOrganisations: ["admin", "organisations"]
         case .adminOrganisation(let id): ["admin", "organisations", .parameter("organisation", id.text)]

@@ -48,6 +48,9 @@ struct Layout: Encodable {
             links += [(.caseload, request.t("navCaseload")), (.employers, request.t("navEmployers")),
                       (.commissioners, request.t("navCommissioners"))]
         }
+        if let user, user.role.may(.workWithClients) || user.role.may(.viewAgencyOutcomes) {
+            links.append((.outcomes, request.t("navOutcomes")))
+        }
         links += [
             (.frameworks, request.t("navFrameworks")), (.compare, request.t("navCompare")),
             (.qualificationLevels, request.t("navLevels")), (.occupations, request.t("navOccupations")),

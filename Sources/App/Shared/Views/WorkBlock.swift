@@ -7,6 +7,7 @@ struct WorkBlock: Encodable, Sendable {
     /// Zero or more tables and charts (arrays, so the template can loop into partials).
     var charts: [BarChartView] = []
     var tables: [TableView] = []
+    var plots: [PlotView] = []
     /// Zero or one form: an array so the template can loop into `partials/form`.
     var forms: [FormView] = []
     var links: [LinkView] = []

@@ -1,0 +1,117 @@
+import Fluent
+import Foundation
+import JobcoachCore
+import Vapor
+
+/// The outcome figures of one viewer over one year: the IPS measures of their clients beside the
+/// agency's, the rate by quarter, days to first job, retention, outcomes against expected, and the
+/// signs of creaming. Computed by the core from `OutcomeData`; the page only words and draws them.
+struct OutcomesPage: Sendable {
+    struct UnitRow: Sendable {
+        let kind: String
+        let name: String
+        let adjustment: RiskAdjustment.Unit
+    }
+
+    let viewer: OutcomeViewer
+    let period: OutcomePeriod
+    let today: CalendarDate
+    let measures: EmploymentMeasures
+    let agencyMeasures: EmploymentMeasures
+    let quarters: [(period: OutcomePeriod, measures: EmploymentMeasures)]
+    let daysToFirstJob: [Int]
+    let retention: Retention
+    /// Nil with the reason when the model could not be fitted.
+    let model: RiskAdjustment.Model?
+    let modelProblem: String?
+    let modelLeftOut: Int
+    let units: [UnitRow]
+    let creaming: CreamingIndicators
+    let erased: [String: Int]
+
+    static let quartersShown = 12
+
+    /// The year asked for (`?year=`), this year when none; 400 for anything that is not a year shown.
+    static func year(_ request: Request) throws -> Int {
+        let thisYear = request.today.year
+        guard let text = try? request.query.get(String.self, at: "year"), !text.isEmpty else { return thisYear }
+        guard let year = Int(text), (thisYear - 10)...thisYear ~= year else {
+            throw Abort(.badRequest, reason: request.t("outcomesBadYear", ["year": String(text.prefix(10))]))
+        }
+        return year
+    }
+
+    static func load(_ request: Request, viewer: OutcomeViewer, year: Int) async throws -> OutcomesPage {
+        let data = try await OutcomeData.load(organisationID: viewer.organisationID, timeZone: request.application.configuration.timeZone,
+                                              on: request.db)
+        let erased = try await OutcomePeriodCount.query(on: request.db).filter(\.$organisationID == viewer.organisationID)
+            .filter(\.$quarter == String(year)).filter(\.$grouping == "all").all()
+        return compute(data, viewer: viewer, year: year, today: request.today,
+                       erased: Dictionary(erased.map { ($0.measure, $0.count) }, uniquingKeysWith: +))
+    }
+
+    static func compute(_ data: OutcomeData, viewer: OutcomeViewer, year: Int, today: CalendarDate, erased: [String: Int]) -> OutcomesPage {
+        let period = OutcomePeriod.year(year)
+        let mine = data.trajectories.filter(viewer.sees)
+        let clients = mine.map(\.outcomeClient)
+        let lastQuarter = min(period.to, today)
+        let quarters = OutcomePeriod.quarters(endingWith: lastQuarter, count: quartersShown).map { quarter in
+            (quarter, EmploymentMeasures.measure(clients, in: quarter))
+        }
+        // The model is fitted on every client of the agency served in the year; the coach or team is not a factor.
+        var adjusted: [(trajectory: OutcomeData.Trajectory, client: RiskAdjustedClient)] = []
+        var leftOut = 0
+        for trajectory in data.trajectories where EmploymentMeasures.window(of: trajectory.outcomeClient, in: period) != nil {
+            guard let factors = trajectory.completeFactors else { leftOut += 1; continue }
+            adjusted.append((trajectory, RiskAdjustedClient(id: trajectory.id.uuidString, unit: trajectory.coachID.uuidString,
+                                                            outcome: EmploymentMeasures.worked(trajectory.outcomeClient, in: period),
+                                                            factors: factors)))
+        }
+        var model: RiskAdjustment.Model?
+        var problem: String?
+        var units: [UnitRow] = []
+        do {
+            let byCoach = try RiskAdjustment.compute(adjusted.map(\.client))
+            model = byCoach.model
+            let teamClients = adjusted.compactMap { entry -> RiskAdjustedClient? in
+                guard let team = entry.trajectory.teamID else { return nil }
+                var client = entry.client
+                client.unit = team.uuidString
+                return client
+            }
+            let visibleCoaches = Set(mine.map(\.coachID))
+            for unit in byCoach.units {
+                guard let id = UUID(uuidString: unit.unit), viewer.reach == .agency || visibleCoaches.contains(id) else { continue }
+                if viewer.reach == .coach, id != viewer.userID { continue }
+                units.append(UnitRow(kind: "coach", name: data.coachNames[id] ?? id.uuidString, adjustment: unit))
+            }
+            if viewer.reach != .coach, teamClients.count == adjusted.count {
+                // Team ratios come from the same fitted values: the sums per team of the agency-wide model.
+                for unit in RiskAdjustment.regroup(byCoach, clients: adjusted.map(\.client), units: teamClients.map(\.unit)) {
+                    guard let id = UUID(uuidString: unit.unit) else { continue }
+                    if case .team(let team) = viewer.reach, team != id { continue }
+                    units.append(UnitRow(kind: "team", name: data.teamNames[id] ?? id.uuidString, adjustment: unit))
+                }
+            }
+        } catch {
+            problem = error.reason
+        }
+        let creaming = CreamingIndicators.compute(mine.compactMap { trajectory in
+            let client = trajectory.outcomeClient
+            guard EmploymentMeasures.window(of: client, in: period) != nil else { return nil }
+            let placed = EmploymentMeasures.worked(client, in: period)
+            let contact = [trajectory.lastContact, trajectory.firstEmployerContact].compactMap { $0 }.max()
+            return CreamingIndicators.Client(
+                supportNeed: trajectory.factors?.supportNeed, targetGroups: trajectory.factors?.targetGroups ?? [], placed: placed,
+                parked: CreamingIndicators.isParked(placed: placed || !trajectory.jobs.isEmpty, open: trajectory.phase.isOpen,
+                                                    started: trajectory.start, lastContact: contact, today: min(today, period.to)),
+                droppedOutBeforePlacement: trajectory.phase == .ended && trajectory.jobs.isEmpty)
+        })
+        return OutcomesPage(
+            viewer: viewer, period: period, today: today, measures: EmploymentMeasures.measure(clients, in: period),
+            agencyMeasures: EmploymentMeasures.measure(data.trajectories.map(\.outcomeClient), in: period),
+            quarters: quarters, daysToFirstJob: clients.compactMap { EmploymentMeasures.daysToFirstJob($0, in: period) },
+            retention: Retention.compute(clients, asOf: min(today, period.to)), model: model, modelProblem: problem,
+            modelLeftOut: leftOut, units: units, creaming: creaming, erased: viewer.reach == .agency ? erased : [:])
+    }
+}
