@@ -121,3 +121,47 @@ extension OutcomePeriod {
         return OutcomePeriod(from: from, to: from.adding(years: 1).adding(days: -1))
     }
 }
+
+/// The anonymous counts an erased trajectory leaves behind, per year and quarter it was served in,
+/// so that an agency's figures over those periods do not change when the client is erased.
+public enum AnonymousOutcomeCounts {
+    public static let measures = ["served", "out-of-work-at-start", "employed", "employed-out-of-work-at-start"]
+
+    /// `(period name, grouping, measure)` for every count the client adds, for the years from
+    /// `firstYear` to `lastYear` and their quarters.
+    public static func counts(_ client: OutcomeClient, groupings: [String], firstYear: Int, lastYear: Int) -> [(String, String, String)] {
+        var result: [(String, String, String)] = []
+        guard firstYear <= lastYear else { return result }
+        for year in firstYear...lastYear {
+            let yearPeriod = OutcomePeriod.year(year)
+            let periods = [yearPeriod] + (0..<4).map { OutcomePeriod.quarter(of: yearPeriod.from.adding(months: 3 * $0)) }
+            for period in periods where EmploymentMeasures.window(of: client, in: period) != nil {
+                let worked = EmploymentMeasures.worked(client, in: period)
+                var measures = ["served"]
+                if !client.employedAtStart { measures.append("out-of-work-at-start") }
+                if worked { measures.append("employed") }
+                if worked, !client.employedAtStart { measures.append("employed-out-of-work-at-start") }
+                for grouping in groupings { for measure in measures { result.append((period.name, grouping, measure)) } }
+            }
+        }
+        return result
+    }
+}
+
+extension EmploymentMeasures {
+    /// The measures with the anonymous counts of erased trajectories added: the counts and the rates
+    /// made of them change; the figures that need the jobs themselves stay those of the kept records.
+    public func adding(erased counts: [String: Int]) -> EmploymentMeasures {
+        var result = self
+        result.served += counts["served"] ?? 0
+        result.outOfWorkAtStart += counts["out-of-work-at-start"] ?? 0
+        result.employed += counts["employed"] ?? 0
+        let employedOutOfWork = (employedRateOutOfWorkAtStart.map { Int(($0 * Double(outOfWorkAtStart)).rounded()) } ?? 0)
+            + (counts["employed-out-of-work-at-start"] ?? 0)
+        result.employedRate = Self.rate(Self.ratio(result.employed, result.served))
+        result.employedRateOutOfWorkAtStart = Self.rate(Self.ratio(employedOutOfWork, result.outOfWorkAtStart))
+        result.band = result.employedRateOutOfWorkAtStart.map(EmploymentBand.of(rate:))
+        result.working20Plus.rate = Self.rate(Self.ratio(result.working20Plus.count, result.served))
+        return result
+    }
+}

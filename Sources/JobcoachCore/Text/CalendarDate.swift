@@ -69,6 +69,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         dayNumber - other.dayNumber
     }
 
+    /// Whole years from `start` to `end`, as an age is counted: a year is complete on the same month
+    /// and day (someone born on 29 February completes it on 1 March in a common year). Negative when
+    /// `end` is before `start`.
+    public static func wholeYears(from start: CalendarDate, to end: CalendarDate) -> Int {
+        if end < start { return -wholeYears(from: end, to: start) }
+        var years = end.year - start.year
+        if (end.month, end.day) < (start.month, start.day) { years -= 1 }
+        return years
+    }
+
     /// Days since 1970-01-01 in the proleptic Gregorian calendar.
     private var dayNumber: Int {
         // Howard Hinnant's days_from_civil.

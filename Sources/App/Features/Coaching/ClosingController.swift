@@ -6,6 +6,9 @@ import Vapor
 /// Closing and aftercare (task 7): the closing evaluation with commissioner, employer and client,
 /// the closing report and aftercare offer, and the follow-up checks at 3, 6 and 12 months.
 enum ClosingController {
+    /// Why a job ended that a follow-up check found the client no longer in.
+    static let noLongerEmployedReason = "follow-up: no longer employed"
+
     static func page(_ request: Request) async throws -> Response {
         try await WorkPage.open(ClosingPage.self, request)
     }
@@ -49,9 +52,25 @@ enum ClosingController {
         check.$trajectory.id = trajectoryID
         valid.apply(to: check)
         check.createdBy = actor.userID
-        try await ClientAudit.create(check, request, actor, "follow-up.recorded", client: client,
-                                     details: ["trajectory": trajectoryID.uuidString, "months": String(valid.months),
-                                               "employed": String(valid.employed)])
+        let organisationID = actor.organisationID
+        try await request.change { db in
+            try await check.create(on: db)
+            // No longer employed: the jobs still open end on the day of the check (never before they
+            // started). Still employed, they stay open: the check confirms them.
+            if !valid.employed {
+                let open = try await JobSpell.query(on: db).filter(\.$organisationID == organisationID)
+                    .filter(\.$trajectory.$id == trajectoryID).filter(\.$endOn == nil).all()
+                for spell in open {
+                    let end = CalendarDate(spell.startOn).map { max($0, valid.heldOn) } ?? valid.heldOn
+                    spell.endOn = end.description
+                    spell.endReason = ClosingController.noLongerEmployedReason
+                    try await spell.update(on: db)
+                }
+            }
+            try await ClientAudit.record(on: db, request, actor, "follow-up.recorded", client: client,
+                                        details: ["trajectory": trajectoryID.uuidString, "months": String(valid.months),
+                                                  "employed": String(valid.employed)])
+        }
         return request.redirect(to: SiteURL.clientClosing(.value(try client.requireID())).path + "#follow-ups")
     }
 }

@@ -107,9 +107,12 @@ struct OutcomesPage: Sendable {
                                                     started: trajectory.start, lastContact: contact, today: min(today, period.to)),
                 droppedOutBeforePlacement: trajectory.phase == .ended && trajectory.jobs.isEmpty)
         })
+        // The agency's figures keep counting erased trajectories, from the anonymous counts the purge left.
+        let agency = EmploymentMeasures.measure(data.trajectories.map(\.outcomeClient), in: period).adding(erased: erased)
+        let own = EmploymentMeasures.measure(clients, in: period)
         return OutcomesPage(
-            viewer: viewer, period: period, today: today, measures: EmploymentMeasures.measure(clients, in: period),
-            agencyMeasures: EmploymentMeasures.measure(data.trajectories.map(\.outcomeClient), in: period),
+            viewer: viewer, period: period, today: today, measures: viewer.reach == .agency ? agency : own,
+            agencyMeasures: agency,
             quarters: quarters, daysToFirstJob: clients.compactMap { EmploymentMeasures.daysToFirstJob($0, in: period) },
             retention: Retention.compute(clients, asOf: min(today, period.to)), model: model, modelProblem: problem,
             modelLeftOut: leftOut, units: units, creaming: creaming, erased: viewer.reach == .agency ? erased : [:])

@@ -64,6 +64,24 @@ struct PrivacyPurge {
                 outcomes["\(year)|employed-after-12-months", default: 0] += 1
             }
         }
+        // Per year and quarter: what the outcome figures count, by group, without the client.
+        var periodCounts: [String: Int] = [:]
+        for trajectory in erased {
+            let row = trajectory.trajectory
+            let start = CalendarDate(row.startedAt, in: timeZone)
+            let end = row.endedAt.map { CalendarDate($0, in: timeZone) }
+            let factors = trajectory.intakeFactors.first
+            let client = OutcomeClient(id: row.id?.uuidString ?? "", start: start, end: end, employedAtStart: factors?.employedAtIntake ?? false,
+                                       jobs: trajectory.jobSpells.compactMap(\.job))
+            var groupings = ["all"]
+            if let need = factors?.supportNeed { groupings.append("supportNeed=\(need)") }
+            if let group = factors?.paymentGroup, !group.isEmpty { groupings.append("paymentGroup=\(group)") }
+            if let commissioner = row.$commissioner.id { groupings.append("commissioner=\(commissioner.uuidString)") }
+            for (period, grouping, measure) in AnonymousOutcomeCounts.counts(client, groupings: groupings, firstYear: start.year,
+                                                                              lastYear: (end ?? start).year) {
+                periodCounts["\(period)|\(grouping)|\(measure)", default: 0] += 1
+            }
+        }
         summary.trajectoriesErased += erased.count
         if decision == .wholeClient { summary.clientsErased += 1 }
         for (key, count) in outcomes { summary.outcomes[String(key.split(separator: "|")[1]), default: 0] += count }
@@ -76,7 +94,22 @@ struct PrivacyPurge {
         let wholeClient = decision == .wholeClient
         let clock = application.clock
         let counts = outcomes
+        let kept = periodCounts
         try await application.changes.perform(on: application.db) { db in
+            for (key, count) in kept {
+                let parts = key.split(separator: "|", maxSplits: 2).map(String.init)
+                let row = try await OutcomePeriodCount.query(on: db).filter(\.$organisationID == organisationID)
+                    .filter(\.$quarter == parts[0]).filter(\.$grouping == parts[1]).filter(\.$measure == parts[2]).first() ?? OutcomePeriodCount()
+                if row.id == nil {
+                    row.organisationID = organisationID
+                    row.quarter = parts[0]
+                    row.grouping = parts[1]
+                    row.measure = parts[2]
+                    row.count = 0
+                }
+                row.count += count
+                try await row.save(on: db)
+            }
             for (key, count) in counts {
                 let parts = key.split(separator: "|").map(String.init)
                 let year = Int(parts[0]) ?? 0

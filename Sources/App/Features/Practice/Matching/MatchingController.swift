@@ -111,12 +111,19 @@ enum MatchingController {
                                     errors: form.posted.problems.fieldErrors(request), status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID
+        let employer = try await valid.workplace.$employer.get(on: request.db)
         try await request.change { db in
             let placement = Placement()
             placement.organisationID = actor.organisationID
             placement.$trajectory.id = trajectoryID
             try valid.apply(to: placement)
             try await placement.create(on: db)
+            // The job the placement starts, for the outcome measures; it ends with the placement.
+            let spell = JobSpell()
+            spell.organisationID = actor.organisationID
+            spell.$trajectory.id = trajectoryID
+            try valid.apply(to: spell, placementID: try placement.requireID(), employer: employer)
+            try await spell.create(on: db)
             valid.workplace.status = "filled"
             try await valid.workplace.update(on: db)
             try await WorkplaceIndexCache.touch(organisationID: actor.organisationID, on: db)
@@ -148,6 +155,15 @@ enum MatchingController {
             placement.endedOn = valid.endedOn.description
             placement.endReason = valid.reason
             try await placement.update(on: db)
+            // The job the placement started ends with it (unless a follow-up closed it already).
+            let placementID: UUID? = try placement.requireID()
+            let spells = try await JobSpell.query(on: db).filter(\.$organisationID == actor.organisationID)
+                .filter(\.$placementID == placementID).filter(\.$endOn == nil).all()
+            for spell in spells {
+                spell.endOn = valid.endedOn.description
+                spell.endReason = valid.reason
+                try await spell.update(on: db)
+            }
             try await ClientAudit.record(on: db, request, actor, "placement.ended", client: client,
                                         details: ["placement": try placement.requireID().uuidString])
         }

@@ -54,11 +54,18 @@ struct MatchDecisionForm: Decodable, Sendable {
     }
 }
 
-/// The placement of the client in a workplace decided a match, with its agreements.
+/// The placement of the client in a workplace decided a match, with its agreements, and what the job
+/// it starts is (`JobSpell`): the hourly wage when known, and whether it is a regular job.
 struct PlacementForm: Decodable, Sendable {
     enum Field: String, FormFieldName {
-        case workplace, startOn, hoursPerWeek, contract, agreements
+        case workplace, startOn, hoursPerWeek, contract, agreements, hourlyWage, jobKind
     }
+
+    /// The kinds of job: a regular one (an ordinary workplace at no less than the minimum wage) or
+    /// sheltered or subsidised work. A form without the field (an older client) means a regular job.
+    static let regularJob = "regular"
+    static let shelteredJob = "sheltered"
+    static let maximumHourlyWage = 1_000.0
 
     struct Valid: Sendable {
         var workplace: Workplace
@@ -66,6 +73,8 @@ struct PlacementForm: Decodable, Sendable {
         var hoursPerWeek: Double
         var contract: ContractKind
         var agreements: String
+        var hourlyWage: Double?
+        var regular: Bool
 
         /// Writes the placement's own values into its new row.
         func apply(to placement: Placement) throws {
@@ -75,6 +84,21 @@ struct PlacementForm: Decodable, Sendable {
             placement.contract = contract.rawValue
             placement.agreements = agreements
             placement.endReason = ""
+        }
+
+        /// Writes the job the placement starts into its new spell, at the workplace's employer.
+        func apply(to spell: JobSpell, placementID: UUID, employer: Employer) throws {
+            spell.placementID = placementID
+            spell.employerID = try employer.requireID()
+            spell.employerName = employer.name
+            spell.jobTitle = workplace.title
+            spell.startOn = startOn.description
+            spell.endOn = nil
+            spell.hoursPerWeek = hoursPerWeek
+            spell.hourlyWage = hourlyWage
+            spell.contract = contract.rawValue
+            spell.regular = regular
+            spell.endReason = ""
         }
     }
 
@@ -88,8 +112,9 @@ struct PlacementForm: Decodable, Sendable {
     var workplaceID: UUID? { UUID(uuidString: posted[.workplace]) }
 
     /// The one validation step: the start, hours a week (more than 0, at most 60), the contract, the
-    /// length of the agreements, no placement already active, and a workplace decided a match
-    /// (looked up by the handler). Nil with the problems by field.
+    /// length of the agreements, the hourly wage (optional, at most 1000), the kind of job, no
+    /// placement already active, and a workplace decided a match (looked up by the handler). Nil with
+    /// the problems by field.
     mutating func validate(workplace: Workplace?, hasActivePlacement: Bool) -> Valid? {
         let start = posted.date(.startOn, required: true)
         let hours = posted.amount(.hoursPerWeek)
@@ -98,10 +123,15 @@ struct PlacementForm: Decodable, Sendable {
         let contract = ContractKind(rawValue: posted[.contract])
         if contract == nil { posted.problem(.contract, "placementContractMissing") }
         posted.limit(.agreements, to: 10_000)
+        let wage = posted.amount(.hourlyWage)
+        if let wage, wage > Self.maximumHourlyWage { posted.problem(.hourlyWage, "placementWageRange") }
+        let kind = posted[.jobKind]
+        if !kind.isEmpty, kind != Self.regularJob, kind != Self.shelteredJob { posted.problem(.jobKind, "placementJobKindInvalid") }
         if hasActivePlacement { posted.problem(.workplace, "placementAlreadyActive") }
         if workplace == nil, !hasActivePlacement { posted.problem(.workplace, "placementNeedsMatch") }
         guard posted.problems.isEmpty, let start, let hours, let contract, let workplace else { return nil }
-        return Valid(workplace: workplace, startOn: start, hoursPerWeek: hours, contract: contract, agreements: posted[.agreements])
+        return Valid(workplace: workplace, startOn: start, hoursPerWeek: hours, contract: contract, agreements: posted[.agreements],
+                     hourlyWage: wage, regular: kind != Self.shelteredJob)
     }
 }
 

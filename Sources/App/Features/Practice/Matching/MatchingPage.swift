@@ -93,6 +93,12 @@ extension MatchingPageContext {
             contractOptions: ContractKind.allCases.map {
                 ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: values["contract"] == $0.rawValue)
             },
+            jobKindOptions: [
+                ChoiceOption(value: PlacementForm.regularJob, label: request.t("placementJobKindRegular"),
+                             selected: values["jobKind"] != PlacementForm.shelteredJob),
+                ChoiceOption(value: PlacementForm.shelteredJob, label: request.t("placementJobKindSheltered"),
+                             selected: values["jobKind"] == PlacementForm.shelteredJob),
+            ],
             activePlacement: model.placementSummary,
             values: values, errors: errors, hasErrors: !errors.isEmpty, fieldErrors: errors.byField)
     }

@@ -58,6 +58,8 @@ struct MatchingPageContext: Encodable {
     var placementURL: String
     var placementOptions: [ChoiceOption]
     var contractOptions: [ChoiceOption]
+    /// A regular job (chosen unless the form said otherwise) or sheltered or subsidised work.
+    var jobKindOptions: [ChoiceOption]
     var activePlacement: String?
     var values: [String: String]
     var errors: [FieldError]
