@@ -26,7 +26,7 @@ enum FidelityController {
                          (115, bandName("exemplary", scale, language) + " 115")],
             xLabels: reviews.map(\.reviewedOn), yRange: 25...125, yFormat: { String(Int($0)) })
         let table = TableView(
-            id: "fidelity-table", caption: request.t("fidelityHistoryTitle"),
+            id: "fidelity-table", caption: request.t("fidelityHistoryCaption"),
             headers: [request.t("fidelityReviewedOn"), request.t("fidelityKind"), request.t("fidelityTotal"), request.t("fidelityBand")],
             rows: reviews.map { review in
                 [.init(text: review.reviewedOn, url: SiteURL.fidelityReview(.value(review.id!)).path),
@@ -253,7 +253,7 @@ enum FidelityController {
                                                 }, empty: "")])
         }
         let euseBlock = WorkBlock(id: "euse", heading: request.t("fidelityEuse"),
-                                  tables: [TableView(id: "euse-table", caption: request.t("fidelityEuse"),
+                                  tables: [TableView(id: "euse-table", caption: request.t("fidelityEuseCaption"),
                                                      headers: [request.t("fidelityItem"), request.t("fidelityScore")],
                                                      rows: euseStages.map { [.init(text: request.t(euseLabelKey($0))), .init(text: euse[$0].map(String.init) ?? "–")] },
                                                      empty: "")])

@@ -71,7 +71,7 @@ struct OutcomesContent {
                          (50, request.t("outcomesBandExcellent") + " 50%")],
             xLabels: quarterNames, yRange: 0...100, yFormat: { "\(Int($0))%" })
         let quarterTable = TableView(
-            id: "quarters-table", caption: request.t("outcomesQuarterTitle"),
+            id: "quarters-table", caption: request.t("outcomesQuarterCaption"),
             headers: [request.t("outcomesQuarter"), request.t("outcomesServed"), request.t("outcomesEmployed"),
                       request.t("outcomesEmployedRateOutOfWork"), request.t("outcomesBand")],
             rows: model.quarters.map { entry in
@@ -90,7 +90,7 @@ struct OutcomesContent {
             id: "days-chart", title: request.t("outcomesDaysTitle"), summary: request.t("outcomesDaysSummary", ["count": String(model.daysToFirstJob.count)]),
             groups: zip(buckets, counts).map { (label: $0.0.0, values: [Double($0.1)], titles: ["\($0.0.0): \($0.1) \(clientsWord)"]) },
             series: [clientsWord], unit: "")
-        let daysTable = TableView(id: "days-table", caption: request.t("outcomesDaysTitle"),
+        let daysTable = TableView(id: "days-table", caption: request.t("outcomesDaysCaption"),
                                   headers: [request.t("outcomesDays"), clientsWord],
                                   rows: zip(buckets, counts).map { [.init(text: $0.0.0), .init(text: String($0.1))] }, empty: "")
         let daysBlock = WorkBlock(id: "days", heading: request.t("outcomesDaysTitle"), charts: [daysChart], tables: [daysTable])
@@ -103,7 +103,7 @@ struct OutcomesContent {
                  titles: ["\(point.months): \(percent(point.rate)) (\(point.kept)/\(point.eligible))"])
             }, series: [request.t("outcomesRetentionSeries")], unit: "%")
         let retentionTable = TableView(
-            id: "retention-table", caption: request.t("outcomesRetentionTitle"),
+            id: "retention-table", caption: request.t("outcomesRetentionCaption"),
             headers: [request.t("outcomesAfter"), request.t("outcomesEligible"), request.t("outcomesKept"), request.t("outcomesRate")],
             rows: model.retention.points.map { point in
                 [.init(text: request.t("outcomesMonths", ["months": String(point.months)])), .init(text: String(point.eligible)),

@@ -91,7 +91,7 @@ enum StatementController {
         let totals = PaymentPoint.allCases.map { KeyValue(key: point($0.rawValue), value: String(statement.statement.countByPoint[$0] ?? 0)) }
             + [KeyValue(key: request.t("statementTotal"), value: euros(statement.statement.totalCents, language))]
         let tariffTable = TableView(
-            id: "tariff-table", caption: request.t("statementTariffs"),
+            id: "tariff-table", caption: request.t("statementTariffsCaption"),
             headers: [request.t("statementGroup"), request.t("statementPoint"), request.t("statementAmount")],
             rows: statement.tariffs.map { [.init(text: group($0.paymentGroup)), .init(text: point($0.paymentPoint)), .init(text: euros($0.amountCents, language))] },
             empty: request.t("statementNoTariffs"))
