@@ -60,7 +60,7 @@ extension AppTests {
                 #expect(!seenByLead.canWork, "the team lead sees the page without its forms")
                 let content = SupportPage.Content(model: seenByLead, input: try Self.input(leadRequest, client))
                 #expect(try content.blocks.allSatisfy { $0.forms.isEmpty })
-                #expect(try content.blocks.map(\.id) == ["log", "milestones", "evaluations", "appointments"])
+                #expect(try content.blocks.map(\.id) == ["log", "grant", "milestones", "evaluations", "appointments"])
             }
         }
 

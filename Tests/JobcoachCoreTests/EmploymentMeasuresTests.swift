@@ -150,3 +150,35 @@ import Testing
         do { _ = try decode(json).prepare() } catch let error as InputFieldError { #expect(error.field == field) }
     }
 }
+
+/// What a purge keeps: the anonymous counts of an erased client give the agency the same counts and
+/// rates it had with the client's records.
+@Suite struct AnonymousOutcomeCountsTests {
+    func day(_ text: String) -> CalendarDate { CalendarDate(text)! }
+
+    @Test func erasedCountsGiveTheSameCountsAndRates() {
+        let erased = [
+            OutcomeClient(id: "a", start: day("2024-11-01"), end: day("2025-08-31"), jobs: [OutcomeJob(start: day("2025-02-01"), end: nil, hoursPerWeek: 24, hourlyWage: 14)]),
+            OutcomeClient(id: "b", start: day("2025-03-01"), end: day("2025-12-01"), jobs: []),
+            OutcomeClient(id: "c", start: day("2025-01-01"), end: day("2025-06-30"), employedAtStart: true, jobs: [OutcomeJob(start: day("2024-01-01"), end: nil, hoursPerWeek: 12, hourlyWage: nil)]),
+        ]
+        let kept = [OutcomeClient(id: "d", start: day("2025-01-01"), end: nil, jobs: [OutcomeJob(start: day("2025-05-01"), end: nil, hoursPerWeek: 30, hourlyWage: 15)])]
+        for period in [OutcomePeriod.year(2025), OutcomePeriod.quarter(of: day("2025-04-15")), OutcomePeriod.quarter(of: day("2025-10-01"))] {
+            var counts: [String: Int] = [:]
+            for client in erased {
+                for (name, _, measure) in AnonymousOutcomeCounts.counts(client, groupings: ["all"], firstYear: 2024, lastYear: 2025) where name == period.name {
+                    counts[measure, default: 0] += 1
+                }
+            }
+            let whole = EmploymentMeasures.measure(erased + kept, in: period)
+            let fromCounts = EmploymentMeasures.measure(kept, in: period, erased: counts)
+            #expect(fromCounts.served == whole.served, "\(period.name)")
+            #expect(fromCounts.outOfWorkAtStart == whole.outOfWorkAtStart)
+            #expect(fromCounts.employed == whole.employed)
+            #expect(fromCounts.employedRate == whole.employedRate)
+            #expect(fromCounts.employedRateOutOfWorkAtStart == whole.employedRateOutOfWorkAtStart)
+            #expect(fromCounts.band == whole.band)
+            #expect(fromCounts.working20Plus == whole.working20Plus)
+        }
+    }
+}

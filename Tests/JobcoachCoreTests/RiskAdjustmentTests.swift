@@ -108,3 +108,24 @@ import Testing
         #expect(throws: DecodingError.self) { try decode(#"{"clients": [{"id": "x1", "outcome": true}]}"#) }
     }
 }
+
+extension RiskAdjustmentTests {
+    @Test func anotherGroupingSumsTheSameFit() throws {
+        let input = clients([("coach-a", .low, 10, 8), ("coach-a", .medium, 2, 1), ("coach-b", .low, 2, 1), ("coach-b", .high, 10, 2)])
+        let fit = try RiskAdjustment.compute(input)
+        // Everyone in one team: the team's expected is every outcome observed (a fit with an intercept).
+        let team = fit.grouped(by: input.map { _ in "team" })
+        #expect(team.count == 1)
+        #expect(abs(team[0].expected - Double(input.count(where: \.outcome))) < 1e-6)
+        // Leaving clients out leaves them out.
+        let onlyA = fit.grouped(by: input.map { $0.unit == "coach-a" ? "a" : nil })
+        #expect(onlyA.map(\.clients) == [12])
+        #expect(abs(onlyA[0].expected - (fit.units.first { $0.unit == "coach-a" }!.expected)) < 1e-6)
+    }
+
+    @Test func theFunnelNarrowsAsMoreIsExpected() {
+        let small = RiskAdjustment.funnelLimits(expected: 5)
+        let large = RiskAdjustment.funnelLimits(expected: 500)
+        #expect(small.low < large.low && large.low < 1 && 1 < large.high && large.high < small.high)
+    }
+}

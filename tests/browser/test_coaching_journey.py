@@ -269,6 +269,13 @@ def test_the_team_lead_reads_the_coaching_pages_and_another_team_gets_404(browse
         if suffix == "/support":  # the records are there to read (the demo data logs weekly support)
             expect(lead.locator("#support-table tbody tr").first).to_be_visible()
     expect(lead.locator("#report-progress")).to_be_visible()
+    # The grant of coaching hours and its accountability report (the demo places Lotte on a UWV grant).
+    lead.goto(path + "/support")
+    expect(lead.locator("#grant-years")).to_be_visible()
+    response = lead.goto(path + "/grant/report")
+    assert response.status == 200, response.status
+    check(lead, "grant report for the team lead")
+    expect(lead.locator("#grant-goals")).to_be_visible()
     response = lead.goto(path + "/reports/closing")
     assert response.status == 200, response.status
     check(lead, "closing report for the team lead")

@@ -14,8 +14,6 @@ def no_sideways_scroll(page, label):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-@pytest.mark.xfail(strict=True, reason="known defects, open in issue 11: /fidelity is 354px wide at 320px, and error "
-                   "summaries do not take focus on any page yet")
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_agency_manager_outcomes_journey(browser, demo_password, lang):
     page = new_page(browser)

@@ -69,6 +69,8 @@ def test_failed_login_shows_an_accessible_error_summary(browser):
     login(page, "nobody@example.org", "wrong password")
     expect(page.locator(".error-summary")).to_be_visible()
     assert page.locator(".error-summary a[href='#email']").count() == 1
+    # The summary takes focus, so a screen reader or keyboard user starts from it.
+    expect(page.locator(".error-summary")).to_be_focused()
     assert_accessible(page, "login with error")
     page.get_by_role("button", name="Inloggen").click()  # empty password now
     assert page.locator(".error-summary a[href='#password']").count() == 1

@@ -83,6 +83,7 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(KeysCommand(), as: "keys")
     app.asyncCommands.use(MatchingCommand(), as: "matching")
+    app.asyncCommands.use(OutcomesCommand(), as: "outcomes")
 
     if configuration.runStartupTasks {
         app.lifecycle.use(StartupTasks())

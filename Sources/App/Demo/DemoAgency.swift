@@ -225,6 +225,9 @@ struct DemoAgency {
             var spells = sql.insert(into: JobSpell.schema).columns(
                 "id", "organisation_id", "trajectory_id", "employer_name", "job_title", "start_on", "end_on", "hours_per_week",
                 "hourly_wage", "contract", "regular", "end_reason", "created_at")
+            var ratings = sql.insert(into: SatisfactionRating.schema).columns(
+                "id", "organisation_id", "trajectory_id", "respondent", "score", "comment", "given_on", "created_at")
+            var hasRatings = false
             var hasMoves = false, hasIntakes = false, hasProfiles = false, hasPlacements = false
             var coaching = DemoCoaching()
             let today = CalendarDate(now, in: timeZone)
@@ -284,6 +287,14 @@ struct DemoAgency {
                                             (workplace[3] as? String) ?? "Medewerker", startDay.description, endDay?.description, hours,
                                             12.5 + Double(seed.next(60)) / 10, contract, seed.next(10) != 0,
                                             endDay == nil ? "" : "Contract niet verlengd.", start] as [any Encodable & Sendable])
+                    // Satisfaction at closing, from the client and the employer: mostly good, now and then not.
+                    if [.closing, .aftercare, .ended].contains(plan.phase) {
+                        hasRatings = true
+                        for respondent in SatisfactionRespondent.allCases {
+                            ratings = ratings.values([UUID(), organisationID, plan.trajectoryID, respondent.rawValue, 5 + seed.next(6), "",
+                                                      CalendarDate(phaseSince, in: timeZone).description, phaseSince] as [any Encodable & Sendable])
+                        }
+                    }
                     coaching.add(organisationID: organisationID, trajectoryID: plan.trajectoryID, coachID: plan.coachID, phase: plan.phase,
                                  placedOn: CalendarDate(start, in: timeZone), phaseSince: CalendarDate(phaseSince, in: timeZone), today: today,
                                  now: now, timeZone: timeZone, random: &seed)
@@ -296,6 +307,7 @@ struct DemoAgency {
             if hasProfiles { try await profiles.run() }
             try await factors.run()
             if hasPlacements { try await placements.run(); try await spells.run() }
+            if hasRatings { try await ratings.run() }
             try await coaching.insert(on: sql)
         }
         return (organisationID, number)

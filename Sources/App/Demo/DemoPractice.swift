@@ -416,6 +416,26 @@ struct DemoPractice {
             spell.regular = true
             spell.endReason = ""
             try await spell.create(on: db)
+            // Job coaching paid as a UWV grant, from the placement; and, once closed, satisfaction.
+            let grant = CoachingGrantRow()
+            grant.organisationID = organisationID
+            grant.$trajectory.id = trajectoryID
+            grant.regime = application.standard.grantRegimes.first?.id ?? "uwv-jobcoaching"
+            grant.startsOn = row.startOn
+            grant.contractHours = placement.hours
+            try await grant.create(on: db)
+            if [.closing, .aftercare, .ended].contains(trajectory.phase) {
+                for (respondent, score) in [(SatisfactionRespondent.client, 8), (.employer, 7)] {
+                    let rating = SatisfactionRating()
+                    rating.organisationID = organisationID
+                    rating.$trajectory.id = trajectoryID
+                    rating.respondent = respondent.rawValue
+                    rating.score = score
+                    rating.comment = ""
+                    rating.givenOn = CalendarDate(trajectory.phaseSince, in: timeZone).description
+                    try await rating.create(on: db)
+                }
+            }
             // The coaching records: plan, support, fading, closing and follow-ups as far as the trajectory has come.
             var coaching = DemoCoaching()
             var random = SeededRandom(seed: UInt64(plan.name.unicodeScalars.reduce(7) { $0 &* 31 &+ UInt64($1.value) }))

@@ -34,5 +34,7 @@ enum Migrations {
         // 005: outcomes: intake factors, job spells, tariffs, satisfaction, fidelity reviews, and
         // anonymous counts per quarter.
         app.migrations.add(CreateOutcomes())
+        // 006: input financing (grants of coaching hours) and career steps at follow-ups.
+        app.migrations.add(CreateGrantsAndCareerSteps())
     }
 }

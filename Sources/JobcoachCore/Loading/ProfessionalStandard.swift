@@ -11,11 +11,14 @@ public struct ProfessionalStandard: Sendable {
     public let places: PlaceCatalog
     public let fidelity: FidelityScale
     public let outcomeWords: OutcomeVocabulary
+    public let qualityReview: QualityReview
+    public let grantRegimes: [GrantRegime]
 
     public init(frameworks: FrameworkCatalog, levels: QualificationLevelCatalog, occupations: OccupationCatalog,
                 conditions: ConditionVocabulary = ConditionVocabulary(terms: []), places: PlaceCatalog = PlaceCatalog(places: []),
                 fidelity: FidelityScale = FidelityScale(version: "", sections: [], items: [], bands: []),
-                outcomeWords: OutcomeVocabulary = OutcomeVocabulary(targetGroups: [:], supportNeeds: [:], paymentPoints: [:], satisfaction: [:])) {
+                outcomeWords: OutcomeVocabulary = OutcomeVocabulary(targetGroups: [:], supportNeeds: [:], paymentPoints: [:], satisfaction: [:]),
+                qualityReview: QualityReview = QualityReview(scale: [], stages: [], recommendations: []), grantRegimes: [GrantRegime] = []) {
         self.frameworks = frameworks
         self.levels = levels
         self.occupations = occupations
@@ -23,6 +26,8 @@ public struct ProfessionalStandard: Sendable {
         self.places = places
         self.fidelity = fidelity
         self.outcomeWords = outcomeWords
+        self.qualityReview = qualityReview
+        self.grantRegimes = grantRegimes
     }
 
     /// The data files shipped with the product.
@@ -52,8 +57,10 @@ public struct ProfessionalStandard: Sendable {
         let occupations = OccupationCatalog.load(
             occupationsTSV: try String(contentsOf: esco.appendingPathComponent("occupations.tsv"), encoding: .utf8),
             iscoGroupsTSV: try String(contentsOf: esco.appendingPathComponent("isco-groups.tsv"), encoding: .utf8))
-        return ProfessionalStandard(frameworks: FrameworkCatalog(versions: versions), levels: levels, occupations: occupations,
+        let frameworks = FrameworkCatalog(versions: versions)
+        return ProfessionalStandard(frameworks: frameworks, levels: levels, occupations: occupations,
                                     conditions: try ConditionVocabulary.loadBundled(), places: try PlaceCatalog.loadBundled(),
-                                    fidelity: try FidelityScale.loadBundled(), outcomeWords: try OutcomeVocabulary.loadBundled())
+                                    fidelity: try FidelityScale.loadBundled(), outcomeWords: try OutcomeVocabulary.loadBundled(),
+                                    qualityReview: try QualityReview.loadBundled(frameworks: frameworks), grantRegimes: try GrantRegime.loadBundled())
     }
 }

@@ -175,7 +175,10 @@ extension EmploymentMeasures {
         return lower <= upper ? lower...upper : nil
     }
 
-    public static func measure(_ clients: [OutcomeClient], in period: OutcomePeriod) -> EmploymentMeasures {
+    /// `erased`: the anonymous counts (`AnonymousOutcomeCounts`) that erased trajectories left for
+    /// this period; they add to the counts and the rates made of them, not to the figures that need
+    /// the jobs themselves.
+    public static func measure(_ clients: [OutcomeClient], in period: OutcomePeriod, erased: [String: Int] = [:]) -> EmploymentMeasures {
         var served = 0
         var outOfWork = 0
         var employed = 0
@@ -216,6 +219,11 @@ extension EmploymentMeasures {
                 daysToFirst.append(max(0, earliest.days(since: client.start)))
             }
         }
+        served += erased[AnonymousOutcomeCounts.served] ?? 0
+        outOfWork += erased[AnonymousOutcomeCounts.outOfWorkAtStart] ?? 0
+        employed += erased[AnonymousOutcomeCounts.employed] ?? 0
+        employedOutOfWork += erased[AnonymousOutcomeCounts.employedOutOfWorkAtStart] ?? 0
+        working20 += erased[AnonymousOutcomeCounts.working20Plus] ?? 0
         let weeksTotal = weeksPerEmployed.isEmpty ? nil : weeksPerEmployed.reduce(0, +)
         // The band follows the rate as answered, so that a rate shown as 0.31 is never below the minimum.
         let rateOutOfWork = rate(ratio(employedOutOfWork, outOfWork))

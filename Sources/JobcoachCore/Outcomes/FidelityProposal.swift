@@ -55,6 +55,61 @@ public struct FidelityProposal: Hashable, Sendable {
         }
     }
 
+    /// One trajectory as the proposals read it.
+    public struct Trajectory: Sendable {
+        public var start: CalendarDate
+        /// Counted in the caseload: open and past the intake.
+        public var active: Bool
+        public var firstEmployerContact: CalendarDate?
+        public var jobs: [(job: OutcomeJob, employer: String, title: String)]
+        public var lastContact: CalendarDate?
+        public var lastFollowUpMonths: Int?
+
+        public init(start: CalendarDate, active: Bool, firstEmployerContact: CalendarDate?, jobs: [(job: OutcomeJob, employer: String, title: String)],
+                    lastContact: CalendarDate?, lastFollowUpMonths: Int?) {
+            self.start = start
+            self.active = active
+            self.firstEmployerContact = firstEmployerContact
+            self.jobs = jobs
+            self.lastContact = lastContact
+            self.lastFollowUpMonths = lastFollowUpMonths
+        }
+    }
+
+    /// The facts of the last twelve months: jobs started, days from the start to the first employer
+    /// contact (a proposed match or a job, whichever came first), and how long placed clients were
+    /// followed (a contact or a follow-up check 4 and 12 months into their first regular job).
+    public static func facts(_ trajectories: [Trajectory], coachFullTimeEquivalents: Double, today: CalendarDate) -> Facts {
+        let yearAgo = today.adding(years: -1)
+        var jobs: [Job] = []
+        var daysToContact: [Int] = []
+        var placedFour = 0, seenFour = 0, placedYear = 0, followedYear = 0
+        for trajectory in trajectories {
+            for job in trajectory.jobs where job.job.start >= yearAgo {
+                jobs.append(Job(employer: job.employer, title: job.title, regular: job.job.regular))
+            }
+            if trajectory.start >= yearAgo,
+               let contact = [trajectory.firstEmployerContact, trajectory.jobs.map(\.job.start).min()].compactMap({ $0 }).min() {
+                daysToContact.append(max(0, contact.days(since: trajectory.start)))
+            }
+            guard let start = trajectory.jobs.filter(\.job.regular).map(\.job.start).min() else { continue }
+            func seen(after months: Int, checkAtLeast: Int) -> Bool {
+                (trajectory.lastContact.map { $0 >= start.adding(months: months) } ?? false) || (trajectory.lastFollowUpMonths ?? 0) >= checkAtLeast
+            }
+            if start.adding(months: 4) <= today {
+                placedFour += 1
+                if seen(after: 4, checkAtLeast: 6) { seenFour += 1 }
+            }
+            if start.adding(months: 12) <= today {
+                placedYear += 1
+                if seen(after: 12, checkAtLeast: 12) { followedYear += 1 }
+            }
+        }
+        return Facts(activeClients: trajectories.count(where: \.active), coachFullTimeEquivalents: coachFullTimeEquivalents, jobs: jobs,
+                     daysToFirstEmployerContact: daysToContact, placedFourMonthsAgo: placedFour, seenAfterFourMonths: seenFour,
+                     placedYearAgo: placedYear, followedAfterYear: followedYear)
+    }
+
     /// A score from a figure and the lowest figure of scores 2 to 5 (`higherIsBetter`) or the highest.
     static func score(_ figure: Double, thresholds: [Double], higherIsBetter: Bool) -> Int {
         var score = 1

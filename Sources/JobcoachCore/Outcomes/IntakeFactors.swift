@@ -53,6 +53,16 @@ public enum PaymentPoint: String, Codable, Sendable, CaseIterable {
     case kept52Weeks = "kept-52-weeks"
 }
 
+/// The next step in a client's career, agreed at a follow-up check (004: job retention and career
+/// development).
+public enum CareerStep: String, Codable, Sendable, CaseIterable {
+    case moreHours = "more-hours"
+    case training
+    case otherRole = "other-role"
+    case permanentContract = "permanent-contract"
+    case none
+}
+
 /// The words of the outcome factors and payment points, in both languages, from
 /// `Outcomes/intake-factors.yaml`; the loader checks that the ids are exactly the core's.
 public struct OutcomeVocabulary: Sendable {
@@ -61,13 +71,15 @@ public struct OutcomeVocabulary: Sendable {
     public var paymentPoints: [PaymentPoint: LocalizedText]
     /// The easy-read words of the satisfaction scores 1 to 10.
     public var satisfaction: [Int: LocalizedText]
+    public var careerSteps: [CareerStep: LocalizedText]
 
     public init(targetGroups: [TargetGroup: LocalizedText], supportNeeds: [SupportNeed: (label: LocalizedText, definition: LocalizedText)],
-                paymentPoints: [PaymentPoint: LocalizedText], satisfaction: [Int: LocalizedText]) {
+                paymentPoints: [PaymentPoint: LocalizedText], satisfaction: [Int: LocalizedText], careerSteps: [CareerStep: LocalizedText] = [:]) {
         self.targetGroups = targetGroups
         self.supportNeeds = supportNeeds
         self.paymentPoints = paymentPoints
         self.satisfaction = satisfaction
+        self.careerSteps = careerSteps
     }
 
     static let bundledFile = "Outcomes/intake-factors.yaml"
@@ -114,11 +126,11 @@ public struct OutcomeVocabulary: Sendable {
             if let score, let words { satisfaction[score] = words }
         }
         if Set(satisfaction.keys) != Set(1...10) { issues.add("'satisfaction' must give words for the scores 1 to 10", item: nil, line: nil) }
-        _ = reader.list("careerSteps")
+        let steps = labels("careerSteps", CareerStep.self)
         reader.finish()
         if !issues.issues.isEmpty { throw FrameworkDataError(issues: issues.issues) }
         return OutcomeVocabulary(targetGroups: groups.mapValues(\.label),
                                  supportNeeds: needs.mapValues { ($0.label, $0.definition ?? $0.label) },
-                                 paymentPoints: points.mapValues(\.label), satisfaction: satisfaction)
+                                 paymentPoints: points.mapValues(\.label), satisfaction: satisfaction, careerSteps: steps.mapValues(\.label))
     }
 }

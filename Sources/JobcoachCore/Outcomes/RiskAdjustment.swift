@@ -31,6 +31,10 @@ public struct RiskAdjustment: Hashable, Sendable, Encodable {
         public var clients: Int
         public var intercept: Double
         public var terms: [Term]
+        /// The support need the `supportNeed=` terms are compared with (not part of the answer).
+        public var supportNeedBaseline: SupportNeed?
+
+        enum CodingKeys: String, CodingKey { case method, clients, intercept, terms }
     }
 
     public struct Unit: Hashable, Sendable, Encodable {
@@ -46,6 +50,12 @@ public struct RiskAdjustment: Hashable, Sendable, Encodable {
 
     public var model: Model
     public var units: [Unit]
+    /// Each client's fitted probability and outcome, in the order given: to sum the same fit over
+    /// another grouping (not part of the answer).
+    public var fitted: [Double]
+    public var observed: [Bool]
+
+    enum CodingKeys: String, CodingKey { case model, units }
 
     public static let minimumClients = 20
     public static let method = "logistic regression fitted by maximum likelihood (IRLS); ratio = observed / expected, "
@@ -135,7 +145,10 @@ public struct RiskAdjustment: Hashable, Sendable, Encodable {
             let entry = byUnit[name]!
             return unit(name, clients: entry.clients, outcomes: entry.outcomes, expected: entry.expected)
         }
-        return RiskAdjustment(model: Model(method: method, clients: rows, intercept: round(intercept), terms: terms), units: units)
+        let baseline = SupportNeed.allCases.first { need in clients.contains { $0.factors.supportNeed == need } }
+        return RiskAdjustment(model: Model(method: method, clients: rows, intercept: round(intercept), terms: terms,
+                                           supportNeedBaseline: baseline), units: units,
+                              fitted: fit.fitted, observed: clients.map(\.outcome))
     }
 
     /// The 95% interval of a Poisson count by Byar's approximation (Breslow and Day 1987).
@@ -152,48 +165,36 @@ public struct RiskAdjustment: Hashable, Sendable, Encodable {
         return (max(0, low), high)
     }
 
+    /// The funnel plot's 95% control limits of the ratio for a unit with `expected` outcomes that does
+    /// exactly as expected: Byar's limits with the expected count in place of the observed one.
+    public static func funnelLimits(expected: Double, z: Double = 1.959964) -> (low: Double, high: Double) {
+        guard expected > 0 else { return (0, 0) }
+        let low = expected * pow(max(0, 1 - 1 / (9 * expected) - z / (3 * expected.squareRoot())), 3)
+        let next = expected + 1
+        let high = next * pow(1 - 1 / (9 * next) + z / (3 * next.squareRoot()), 3)
+        return (low / expected, high / expected)
+    }
+
     static func round(_ value: Double) -> Double { OutcomeRounding.round(value, places: 6) }
 }
 
 extension RiskAdjustment {
     /// The same fitted values summed over another grouping of the same clients (teams instead of
-    /// coaches), so that every level is compared with one model.
-    public static func regroup(_ fit: RiskAdjustment, clients: [RiskAdjustedClient], units: [String]) -> [Unit] {
-        precondition(clients.count == units.count, "one unit per client")
-        let probabilities = fitted(fit.model, clients)
+    /// coaches, payment groups): one group name per client in the fit's order, nil to leave a client out.
+    public func grouped(by groups: [String?]) -> [Unit] {
+        precondition(groups.count == fitted.count, "one group per fitted client")
         var byUnit: [String: (clients: Int, outcomes: Int, expected: Double)] = [:]
-        for ((client, unit), probability) in zip(zip(clients, units), probabilities) {
-            var entry = byUnit[unit] ?? (0, 0, 0)
+        for ((group, probability), outcome) in zip(zip(groups, fitted), observed) {
+            guard let group else { continue }
+            var entry = byUnit[group] ?? (0, 0, 0)
             entry.clients += 1
-            entry.outcomes += client.outcome ? 1 : 0
+            entry.outcomes += outcome ? 1 : 0
             entry.expected += probability
-            byUnit[unit] = entry
+            byUnit[group] = entry
         }
         return byUnit.keys.sorted().map { name in
             let entry = byUnit[name]!
-            return unit(name, clients: entry.clients, outcomes: entry.outcomes, expected: entry.expected)
-        }
-    }
-
-    /// Each client's probability under a fitted model.
-    public static func fitted(_ model: Model, _ clients: [RiskAdjustedClient]) -> [Double] {
-        clients.map { client in
-            var eta = model.intercept
-            for term in model.terms { eta += term.coefficient * value(of: term.term, for: client.factors) }
-            return 1 / (1 + exp(-eta))
-        }
-    }
-
-    /// A client's value of a term, as the design matrix has it.
-    static func value(of term: String, for factors: IntakeFactors) -> Double {
-        let parts = term.split(separator: "=", maxSplits: 1).map(String.init)
-        switch parts[0] {
-        case "supportNeed": return factors.supportNeed?.rawValue == parts.last ? 1 : 0
-        case "targetGroups": return (factors.targetGroups ?? []).contains { $0.rawValue == parts.last } ? 1 : 0
-        case "monthsOutOfWork": return factors.monthsOutOfWork ?? 0
-        case "age": return factors.age ?? 0
-        case "workExperience": return factors.workExperience == true ? 1 : 0
-        default: return 0
+            return Self.unit(name, clients: entry.clients, outcomes: entry.outcomes, expected: entry.expected)
         }
     }
 

@@ -77,6 +77,9 @@ enum SiteURL: Sendable {
     case clientFading(Parameter<UUID>)
     case clientClosing(Parameter<UUID>)
     case clientFollowUps(Parameter<UUID>)
+    case clientSatisfaction(Parameter<UUID>)
+    case clientGrant(Parameter<UUID>)
+    case clientGrantReport(Parameter<UUID>)
     case clientReports(Parameter<UUID>)
     case clientReport(Parameter<UUID>, Parameter<String>)
     case clientReportPDF(Parameter<UUID>, Parameter<String>)
@@ -236,6 +239,9 @@ enum SiteURL: Sendable {
         case .clientFading(let id): ["clients", .parameter("client", id.text), "fading"]
         case .clientClosing(let id): ["clients", .parameter("client", id.text), "closing"]
         case .clientFollowUps(let id): ["clients", .parameter("client", id.text), "follow-ups"]
+        case .clientSatisfaction(let id): ["clients", .parameter("client", id.text), "satisfaction"]
+        case .clientGrant(let id): ["clients", .parameter("client", id.text), "grant"]
+        case .clientGrantReport(let id): ["clients", .parameter("client", id.text), "grant", "report"]
         case .clientReports(let id): ["clients", .parameter("client", id.text), "reports"]
         case .clientReport(let id, let kind): ["clients", .parameter("client", id.text), "reports", .parameter("kind", kind.text)]
         case .clientReportPDF(let id, let kind): ["clients", .parameter("client", id.text), "reports", .parameter("kind", kind.text), "pdf"]

@@ -67,10 +67,41 @@ enum ClosingController {
                     try await spell.update(on: db)
                 }
             }
+            if let step = valid.careerStep {
+                let row = CareerStepRow()
+                row.organisationID = organisationID
+                row.$trajectory.id = trajectoryID
+                row.monthsAfter = valid.months
+                row.step = step.rawValue
+                row.note = ""
+                try await row.create(on: db)
+            }
             try await ClientAudit.record(on: db, request, actor, "follow-up.recorded", client: client,
                                         details: ["trajectory": trajectoryID.uuidString, "months": String(valid.months),
                                                   "employed": String(valid.employed)])
         }
         return request.redirect(to: SiteURL.clientClosing(.value(try client.requireID())).path + "#follow-ups")
+    }
+
+    /// The client's or the employer's satisfaction at closing; a second answer replaces the first.
+    static func saveSatisfaction(_ request: Request) async throws -> Response {
+        let (actor, client, file, posted) = try await ClientWrite.begin(request, form: SatisfactionForm.self)
+        var form = posted
+        guard let valid = form.validate(today: request.today) else {
+            return try await WorkPage.show(ClosingPage.self, request, file: file, values: form.posted.values,
+                                           errors: WorkPage.errors(request, form.posted.problems), status: .unprocessableEntity)
+        }
+        let trajectoryID = file.trajectoryID
+        try await request.change { db in
+            let rating = try await SatisfactionRating.query(on: db).filter(\.$organisationID == actor.organisationID)
+                .filter(\.$trajectory.$id == trajectoryID).filter(\.$respondent == valid.respondent.rawValue).first() ?? SatisfactionRating()
+            rating.organisationID = actor.organisationID
+            rating.$trajectory.id = trajectoryID
+            valid.apply(to: rating)
+            try await rating.save(on: db)
+            try await ClientAudit.record(on: db, request, actor, "satisfaction.recorded", client: client,
+                                        details: ["trajectory": trajectoryID.uuidString, "respondent": valid.respondent.rawValue])
+        }
+        return request.redirect(to: SiteURL.clientClosing(.value(try client.requireID())).path + "#satisfaction")
     }
 }

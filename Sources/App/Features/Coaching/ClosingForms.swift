@@ -55,6 +55,7 @@ struct FollowUpForm: Decodable, Sendable {
     enum Field: String, FormFieldName {
         case months = "followUpMonths", heldOn = "followUpHeldOn", employed = "followUpEmployed", hours = "followUpHours"
         case sameEmployer = "followUpSameEmployer", supportNeeded = "followUpSupportNeeded", note = "followUpNote"
+        case careerStep = "followUpCareerStep"
     }
 
     struct Valid: Sendable {
@@ -65,6 +66,8 @@ struct FollowUpForm: Decodable, Sendable {
         var sameEmployer: Bool
         var supportNeeded: Bool
         var note: String
+        /// The next career step agreed, if any was chosen.
+        var careerStep: CareerStep?
 
         /// Writes the check's own values into its new row: hours and employer only while employed.
         func apply(to check: FollowUpCheck) {
@@ -103,10 +106,13 @@ struct FollowUpForm: Decodable, Sendable {
         if let hours, hours > 60 { posted.problem(.hours, "profileHoursRange") }
         if employed == true, hours == nil, posted[.hours].isEmpty { posted.problem(.hours, "followUpHoursMissing") }
         posted.limit(.note, to: 2_000)
+        let stepText = posted[.careerStep]
+        let careerStep = CareerStep(rawValue: stepText)
+        if !stepText.isEmpty, careerStep == nil { posted.problem(.careerStep, "followUpCareerStepInvalid") }
         if months != nil, alreadyDone { posted.problem(.months, "followUpAlreadyDone") }
         guard posted.problems.isEmpty, let months, let heldOn, let employed, let sameEmployer, let supportNeeded else { return nil }
         return Valid(months: months, heldOn: heldOn, employed: employed, hours: hours, sameEmployer: sameEmployer,
-                     supportNeeded: supportNeeded, note: posted[.note])
+                     supportNeeded: supportNeeded, note: posted[.note], careerStep: careerStep)
     }
 
     /// A yes-or-no answer; none is a problem.
@@ -118,5 +124,57 @@ struct FollowUpForm: Decodable, Sendable {
             posted.problem(field, "followUpAnswerMissing")
             return nil
         }
+    }
+}
+
+/// How satisfied the client or the employer was, asked at closing: a score from 1 to 10 (the
+/// client's form in easy words), a comment and the day it was given. The two forms share a page, so
+/// each has its own field names.
+struct SatisfactionForm: Decodable, Sendable {
+    enum Field: String, FormFieldName {
+        case respondent = "satisfactionRespondent"
+        case clientScore = "clientSatisfactionScore", clientComment = "clientSatisfactionComment", clientGivenOn = "clientSatisfactionGivenOn"
+        case employerScore = "employerSatisfactionScore", employerComment = "employerSatisfactionComment"
+        case employerGivenOn = "employerSatisfactionGivenOn"
+
+        static func score(_ respondent: SatisfactionRespondent) -> Field { respondent == .client ? .clientScore : .employerScore }
+        static func comment(_ respondent: SatisfactionRespondent) -> Field { respondent == .client ? .clientComment : .employerComment }
+        static func givenOn(_ respondent: SatisfactionRespondent) -> Field { respondent == .client ? .clientGivenOn : .employerGivenOn }
+    }
+
+    struct Valid: Sendable {
+        var respondent: SatisfactionRespondent
+        var score: Int
+        var comment: String
+        var givenOn: CalendarDate
+
+        func apply(to rating: SatisfactionRating) {
+            rating.respondent = respondent.rawValue
+            rating.score = score
+            rating.comment = comment
+            rating.givenOn = givenOn.description
+        }
+    }
+
+    var posted: PostedForm<Field>
+
+    init(from decoder: any Decoder) throws {
+        posted = try PostedForm(from: decoder)
+    }
+
+    /// Who answers, a score on the scale, the day (not in the future) and a comment of at most 2,000
+    /// characters. Nil with the problems by field.
+    mutating func validate(today: CalendarDate) -> Valid? {
+        guard let respondent = SatisfactionRespondent(rawValue: posted[.respondent]) else {
+            posted.problem(.clientScore, "satisfactionRespondentMissing")
+            return nil
+        }
+        let score = Int(posted[Field.score(respondent)])
+        if !(score.map { Satisfaction.scores.contains($0) } ?? false) { posted.problem(Field.score(respondent), "satisfactionScoreMissing") }
+        let givenOn = posted.date(Field.givenOn(respondent), required: true)
+        if let givenOn, givenOn > today { posted.problem(Field.givenOn(respondent), "cpdInFuture") }
+        posted.limit(Field.comment(respondent), to: 2_000)
+        guard posted.problems.isEmpty, let score, let givenOn else { return nil }
+        return Valid(respondent: respondent, score: score, comment: posted[Field.comment(respondent)], givenOn: givenOn)
     }
 }

@@ -16,13 +16,20 @@ enum ClosingPage: ClientWorkPage {
         let canWork: Bool
         /// The follow-up checks from the placement's start; nil without a placement.
         let followUps: [FollowUpState]?
+        let satisfaction: [SatisfactionRating]
+        let careerSteps: [CareerStepRow]
 
         static func load(_ file: ClientFile, _ input: WorkPageInput) async throws -> Model {
             let actor = input.actor, today = input.request.today, database = input.request.db
             let coaching = try await CoachingFile.load(file, on: database)
             let placedOn = (file.activePlacement ?? file.placements.first).flatMap { CalendarDate($0.startOn) }
             let followUps = placedOn.map { FollowUpSchedule.states(placedOn: $0, done: Set(coaching.followUps.map(\.monthsAfter)), on: today) }
-            return Model(file: file, coaching: coaching, canWork: actor.canWork(on: file.client), followUps: followUps)
+            let satisfaction = try await SatisfactionRating.query(on: database).filter(\.$organisationID == file.client.organisationID)
+                .filter(\.$trajectory.$id == file.trajectoryID).all()
+            let steps = try await CareerStepRow.query(on: database).filter(\.$organisationID == file.client.organisationID)
+                .filter(\.$trajectory.$id == file.trajectoryID).all()
+            return Model(file: file, coaching: coaching, canWork: actor.canWork(on: file.client), followUps: followUps,
+                         satisfaction: satisfaction, careerSteps: steps)
         }
 
         var closingEvaluations: [Evaluation] { coaching.evaluations.filter { $0.kind == EvaluationKind.closing.rawValue } }
@@ -38,7 +45,37 @@ enum ClosingPage: ClientWorkPage {
         let model: Model
         let input: WorkPageInput
 
-        var blocks: [WorkBlock] { [evaluation, closing, followUps] }
+        var blocks: [WorkBlock] { [evaluation, closing, satisfaction, followUps] }
+
+        /// Satisfaction at closing: one form for the client, in easy words, and one for the employer.
+        var satisfaction: WorkBlock {
+            let words = request.standard.outcomeWords.satisfaction
+            let facts = SatisfactionRespondent.allCases.compactMap { respondent -> KeyValue? in
+                guard let rating = model.satisfaction.first(where: { $0.respondent == respondent.rawValue }) else { return nil }
+                let scoreWords = words[rating.score]?[language] ?? ""
+                return KeyValue(key: request.t(respondent == .client ? "satisfactionClient" : "satisfactionEmployer"),
+                                value: "\(rating.score): \(scoreWords)" + (rating.comment.isEmpty ? "" : "\n\(rating.comment)"))
+            }
+            func section(_ respondent: SatisfactionRespondent) -> [FormView] {
+                let isClient = respondent == .client
+                let scoreID = SatisfactionForm.Field.score(respondent).rawValue
+                let chosen = values[scoreID] ?? ""
+                let options = [ChoiceOption(value: "", label: request.t("chooseOne"), selected: chosen.isEmpty)]
+                    + Satisfaction.scores.map { ChoiceOption(value: String($0), label: "\($0): \(words[$0]?[language] ?? "")", selected: chosen == String($0)) }
+                let fields = [
+                    make.field(scoreID, labelKey: isClient ? "satisfactionClientQuestion" : "satisfactionEmployerQuestion",
+                               hintKey: isClient ? "satisfactionClientHint" : nil, kind: "select", optional: false, options: options),
+                    make.field(SatisfactionForm.Field.comment(respondent).rawValue,
+                               labelKey: isClient ? "satisfactionClientComment" : "satisfactionEmployerComment", kind: "textarea"),
+                    make.field(SatisfactionForm.Field.givenOn(respondent).rawValue, labelKey: "satisfactionGivenOn", kind: "date", optional: false),
+                ]
+                return form("satisfaction-\(respondent.rawValue)-form", .clientSatisfaction(.value(clientID)),
+                            [FormSectionView(legend: request.t(isClient ? "satisfactionClient" : "satisfactionEmployer"), fields: fields)],
+                            submitKey: "save", hidden: [KeyValue(key: SatisfactionForm.Field.respondent.rawValue, value: respondent.rawValue)])
+            }
+            return WorkBlock(id: "satisfaction", heading: request.t("satisfactionHeading"), text: request.t("satisfactionLead"), facts: facts,
+                             forms: section(.client) + section(.employer))
+        }
 
         var evaluation: WorkBlock {
             let table = TableView(
@@ -136,8 +173,17 @@ enum ClosingPage: ClientWorkPage {
                 make.field(FollowUpForm.Field.hours.rawValue, labelKey: "followUpHours", inputMode: "decimal"),
                 answer(.sameEmployer, labelKey: "followUpSameEmployer"),
                 answer(.supportNeeded, labelKey: "followUpSupportNeeded"),
+                make.field(FollowUpForm.Field.careerStep.rawValue, labelKey: "followUpCareerStep", hintKey: "followUpCareerStepHint",
+                           kind: "select", options: careerSteps),
                 make.field(FollowUpForm.Field.note.rawValue, labelKey: "followUpNote", kind: "textarea"),
             ])
+        }
+
+        private var careerSteps: [ChoiceOption] {
+            let chosen = values[FollowUpForm.Field.careerStep.rawValue] ?? ""
+            let words = request.standard.outcomeWords.careerSteps
+            return [ChoiceOption(value: "", label: request.t("notFilledIn"), selected: chosen.isEmpty)]
+                + CareerStep.allCases.map { ChoiceOption(value: $0.rawValue, label: words[$0]?[language] ?? $0.rawValue, selected: chosen == $0.rawValue) }
         }
 
         /// What a follow-up check found, in one line.
@@ -148,6 +194,10 @@ enum ClosingPage: ClientWorkPage {
             }
             if check.stillEmployed { parts.append(request.t(check.sameEmployer ? "followUpSameEmployerText" : "followUpOtherEmployerText")) }
             parts.append(request.t(check.supportNeeded ? "followUpSupportNeededText" : "followUpNoSupportText"))
+            if let step = model.careerSteps.first(where: { $0.monthsAfter == check.monthsAfter }),
+               let words = CareerStep(rawValue: step.step).flatMap({ request.standard.outcomeWords.careerSteps[$0]?[language] }) {
+                parts.append(request.t("followUpCareerStepText", ["step": words]))
+            }
             if !check.note.isEmpty { parts.append(check.note) }
             return parts.joined(separator: "; ")
         }

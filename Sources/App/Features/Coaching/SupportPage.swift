@@ -14,9 +14,14 @@ enum SupportPage: ClientWorkPage {
         let file: ClientFile
         let coaching: CoachingFile
         let canWork: Bool
+        /// The grant of coaching hours (input financing), if the trajectory has one.
+        let grant: CoachingGrantRow?
 
         static func load(_ file: ClientFile, _ input: WorkPageInput) async throws -> Model {
-            Model(file: file, coaching: try await CoachingFile.load(file, on: input.request.db), canWork: input.actor.canWork(on: file.client))
+            let grant = try await CoachingGrantRow.query(on: input.request.db).filter(\.$organisationID == file.client.organisationID)
+                .filter(\.$trajectory.$id == file.trajectoryID).first()
+            return Model(file: file, coaching: try await CoachingFile.load(file, on: input.request.db), canWork: input.actor.canWork(on: file.client),
+                         grant: grant)
         }
 
         /// Goals not reached yet: each gets a progress field in the support form.
@@ -39,7 +44,7 @@ enum SupportPage: ClientWorkPage {
         let input: WorkPageInput
 
         var blocks: [WorkBlock] {
-            get throws { [log, try milestones, evaluations, appointments] }
+            get throws { [log, grant, try milestones, evaluations, appointments] }
         }
 
         var log: WorkBlock {
@@ -80,6 +85,35 @@ enum SupportPage: ClientWorkPage {
                              tables: [table],
                              forms: form("support-form", .clientSupport(.value(clientID)),
                                          [FormSectionView(legend: request.t("supportNew"), fields: fields)], submitKey: "supportAdd"))
+        }
+
+        /// The grant: its years with the hours logged against them (a year past its hours warns), the
+        /// report for the commissioner, and the form.
+        var grant: WorkBlock {
+            let regimes = request.standard.grantRegimes
+            var formValues = values
+            if let row = model.grant, values[GrantForm.Field.regime.rawValue] == nil {
+                formValues[GrantForm.Field.regime.rawValue] = row.regime
+                formValues[GrantForm.Field.start.rawValue] = row.startsOn
+                formValues[GrantForm.Field.contractHours.rawValue] = NumberText.format(row.contractHours, in: language)
+            }
+            let make = FormFieldMaker(request: request, values: formValues, errors: errors.byField)
+            let chosen = formValues[GrantForm.Field.regime.rawValue] ?? ""
+            let section = FormSectionView(legend: request.t(model.grant == nil ? "grantNew" : "grantChange"), fields: [
+                make.field(GrantForm.Field.regime.rawValue, labelKey: "grantRegime", kind: "select", optional: false,
+                           options: [ChoiceOption(value: "", label: request.t("chooseOne"), selected: chosen.isEmpty)]
+                               + regimes.map { ChoiceOption(value: $0.id, label: $0.name[language], selected: chosen == $0.id) }),
+                make.field(GrantForm.Field.start.rawValue, labelKey: "grantStart", kind: "date", optional: false),
+                make.field(GrantForm.Field.contractHours.rawValue, labelKey: "grantContractHours", hintKey: "grantContractHoursHint",
+                           optional: false, inputMode: "decimal"),
+            ])
+            let forms = form("grant-form", .clientGrant(.value(clientID)), [section], submitKey: "save")
+            guard let row = model.grant, let status = GrantController.status(row, support: model.coaching.support, regimes: regimes) else {
+                return WorkBlock(id: "grant", heading: request.t("grantHeading"), text: request.t("grantNoneText"), forms: forms)
+            }
+            var block = GrantController.yearsBlock(status.years, outside: status.outside, request: request, forms: forms)
+            block.links = [LinkView(url: SiteURL.clientGrantReport(.value(clientID)).path, label: request.t("grantReportTitle"))]
+            return block
         }
 
         var milestones: WorkBlock {

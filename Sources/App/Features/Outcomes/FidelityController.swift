@@ -6,8 +6,6 @@ import Vapor
 /// The agency's fidelity reviews against the IPS-25 scale, with the simpler EUSE review on the same
 /// form: the history with a chart, a new review with scores proposed from the data, and one review.
 enum FidelityController {
-    static let euseStages = ["client-engagement", "vocational-profiling", "job-finding", "employer-engagement", "on-off-job-support"]
-
     static func list(_ request: Request) async throws -> Response {
         let viewer = try request.outcomeViewer
         let reviews = try await FidelityReview.query(on: request.db).filter(\.$organisationID == viewer.organisationID)
@@ -51,41 +49,17 @@ enum FidelityController {
     static func proposal(_ request: Request, viewer: OutcomeViewer) async throws -> FidelityProposal {
         let data = try await OutcomeData.load(organisationID: viewer.organisationID, timeZone: request.application.configuration.timeZone,
                                               on: request.db)
-        let today = request.today
-        let yearAgo = today.adding(years: -1)
         let coachIDs = try await Membership.query(on: request.db).filter(\.$organisationID == viewer.organisationID).with(\.$user).all()
             .filter { $0.user.role == .jobCoach }.map { $0.$user.id }
         let policy = try await CaseloadPolicy.load(viewer.organisationID, coaches: coachIDs, on: request.db)
-        let fullTime = try await OrganisationPolicy.of(viewer.organisationID, on: request.db).fullTimeHours
-        let fte = coachIDs.reduce(0) { $0 + policy.hours(of: $1) / max(fullTime, 1) }
-        var jobs: [FidelityProposal.Job] = []
-        var daysToContact: [Int] = []
-        var placedFour = 0, seenFour = 0, placedYear = 0, followedYear = 0
-        for trajectory in data.trajectories {
-            for job in trajectory.jobs where job.job.start >= yearAgo {
-                jobs.append(FidelityProposal.Job(employer: job.employer, title: job.title, regular: job.job.regular))
-            }
-            if trajectory.start >= yearAgo {
-                let firstJob = trajectory.jobs.map(\.job.start).min()
-                if let contact = [trajectory.firstEmployerContact, firstJob].compactMap({ $0 }).min() {
-                    daysToContact.append(max(0, contact.days(since: trajectory.start)))
-                }
-            }
-            guard let start = trajectory.jobs.filter(\.job.regular).map(\.job.start).min() else { continue }
-            let contact = trajectory.lastContact
-            if start.adding(months: 4) <= today {
-                placedFour += 1
-                if (contact.map { $0 >= start.adding(months: 4) } ?? false) || (trajectory.lastFollowUpMonths ?? 0) >= 6 { seenFour += 1 }
-            }
-            if start.adding(months: 12) <= today {
-                placedYear += 1
-                if (trajectory.lastFollowUpMonths ?? 0) >= 12 || (contact.map { $0 >= start.adding(months: 12) } ?? false) { followedYear += 1 }
-            }
+        let fte = coachIDs.reduce(0) { $0 + policy.hours(of: $1) / max(policy.policy.fullTimeHours, 1) }
+        let trajectories = data.trajectories.map { trajectory in
+            FidelityProposal.Trajectory(start: trajectory.start, active: trajectory.phase.isOpen && trajectory.phase != .intake,
+                                        firstEmployerContact: trajectory.firstEmployerContact,
+                                        jobs: trajectory.jobs.map { ($0.job, $0.employer, $0.title) }, lastContact: trajectory.lastContact,
+                                        lastFollowUpMonths: trajectory.lastFollowUpMonths)
         }
-        let active = data.trajectories.count { $0.phase.isOpen && $0.phase != .intake }
-        return FidelityProposal.propose(FidelityProposal.Facts(
-            activeClients: active, coachFullTimeEquivalents: fte, jobs: jobs, daysToFirstEmployerContact: daysToContact,
-            placedFourMonthsAgo: placedFour, seenAfterFourMonths: seenFour, placedYearAgo: placedYear, followedAfterYear: followedYear))
+        return FidelityProposal.propose(FidelityProposal.facts(trajectories, coachFullTimeEquivalents: fte, today: request.today))
     }
 
     static func newPage(_ request: Request) async throws -> Response {
@@ -133,11 +107,20 @@ enum FidelityController {
             }
             sections.append(FormSectionView(legend: section.name[language], fields: fields))
         }
-        sections.append(FormSectionView(legend: request.t("fidelityEuse"), hint: request.t("fidelityEuseHint"), fields: euseStages.map { stage in
-            let id = "euse.\(stage)"
-            return FormFieldView(id: id, label: request.t(euseLabelKey(stage)), value: values[id] ?? "", error: byField[id], kind: "select",
-                                 optional: true, options: options(1...4, selected: values[id]))
-        }))
+        // The simpler review on the same form: the EUSE stages, then the se-quality recommendations.
+        let review = request.standard.qualityReview
+        func qualityField(_ question: QualityReview.Question) -> FormFieldView {
+            let id = "euse.\(question.id)"
+            let selected = values[id]
+            return FormFieldView(id: id, label: question.name[language], hint: question.question?[language] ?? "", value: selected ?? "",
+                                 error: byField[id], kind: "select", optional: true,
+                                 options: [ChoiceOption(value: "", label: request.t("fidelityChoose"), selected: (selected ?? "").isEmpty)]
+                                     + review.scale.map { ChoiceOption(value: String($0.score), label: "\($0.score): \($0.words[language])",
+                                                                       selected: selected == String($0.score)) })
+        }
+        sections.append(FormSectionView(legend: request.t("fidelityEuse"), hint: request.t("fidelityEuseHint"), fields: review.stages.map(qualityField)))
+        sections.append(FormSectionView(legend: request.t("fidelityRecommendations"), hint: request.t("fidelityRecommendationsHint"),
+                                        fields: review.recommendations.map(qualityField)))
         sections.append(FormSectionView(legend: request.t("fidelityPlan"), fields: [
             make.field("improvementPlan", labelKey: "fidelityPlan", hintKey: "fidelityPlanHint", kind: "textarea"),
         ]))
@@ -152,16 +135,6 @@ enum FidelityController {
         return try await request.page(.work, context, status: status)
     }
 
-    static func euseLabelKey(_ stage: String) -> String {
-        switch stage {
-        case "client-engagement": "euseClientEngagement"
-        case "vocational-profiling": "euseVocationalProfiling"
-        case "job-finding": "euseJobFinding"
-        case "employer-engagement": "euseEmployerEngagement"
-        default: "euseOnOffJobSupport"
-        }
-    }
-
     static func create(_ request: Request) async throws -> Response {
         let viewer = try request.outcomeViewer
         let posted = try request.content.decode([String: String].self).filter { $0.key != "_csrf" }
@@ -171,9 +144,9 @@ enum FidelityController {
         let reviewedOn = CalendarDate(posted["reviewedOn"] ?? "")
         if reviewedOn == nil { errors.append(FieldError(field: "reviewedOn", message: request.t("fidelityDateProblem"))) }
         if let day = reviewedOn, day > request.today { errors.append(FieldError(field: "reviewedOn", message: request.t("fidelityDateProblem"))) }
-        let kind = posted["kind"] == "external" ? "external" : "self"
+        let kind = FidelityReviewKind(rawValue: posted["kind"] ?? "") ?? .selfAssessment
         let reviewers = posted["reviewers"] ?? ""
-        if kind == "external", reviewers.split(separator: ",").filter({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }).count < 2 {
+        if !kind.accepts(reviewers: reviewers) {
             errors.append(FieldError(field: "reviewers", message: request.t("fidelityReviewersProblem")))
         }
         var scores: [String: Double] = [:]
@@ -193,15 +166,11 @@ enum FidelityController {
             let name = scale.items.first { $0.id == id }?.name[request.language] ?? id
             errors.append(FieldError(field: "score.\(id)", message: request.t("fidelityScoreProblem", ["item": name])))
         }
-        var euse: [String: Int] = [:]
-        for stage in euseStages {
-            guard let text = posted["euse.\(stage)"], !text.isEmpty else { continue }
-            guard let value = Int(text), (1...4).contains(value) else {
-                errors.append(FieldError(field: "euse.\(stage)", message: request.t("fidelityEuseProblem")))
-                continue
-            }
-            euse[stage] = value
-        }
+        let quality = request.standard.qualityReview.scores(Dictionary(uniqueKeysWithValues: request.standard.qualityReview.questions.map {
+            ($0.id, posted["euse.\($0.id)"] ?? "")
+        }))
+        for id in quality.invalid { errors.append(FieldError(field: "euse.\(id)", message: request.t("fidelityEuseProblem"))) }
+        let euse = quality.scores
         let plan = posted["improvementPlan"] ?? ""
         if plan.count > 10_000 { errors.append(FieldError(field: "improvementPlan", message: request.t("formTooLong"))) }
         guard errors.isEmpty, let result, let reviewedOn else {
@@ -213,7 +182,7 @@ enum FidelityController {
         let review = FidelityReview()
         review.organisationID = viewer.organisationID
         review.reviewedOn = reviewedOn.description
-        review.kind = kind
+        review.kind = kind.rawValue
         review.reviewers = reviewers
         review.scores = String(decoding: try encoder.encode(scores.mapValues(Int.init)), as: UTF8.self)
         review.evidence = String(decoding: try encoder.encode(evidence), as: UTF8.self)
@@ -252,11 +221,16 @@ enum FidelityController {
                                                      .init(text: evidence[item.id] ?? "")]
                                                 }, empty: "")])
         }
+        let quality = request.standard.qualityReview
         let euseBlock = WorkBlock(id: "euse", heading: request.t("fidelityEuse"),
                                   tables: [TableView(id: "euse-table", caption: request.t("fidelityEuseCaption"),
                                                      headers: [request.t("fidelityItem"), request.t("fidelityScore")],
-                                                     rows: euseStages.map { [.init(text: request.t(euseLabelKey($0))), .init(text: euse[$0].map(String.init) ?? "–")] },
-                                                     empty: "")])
+                                                     rows: quality.questions.map { question in
+                                                         [.init(text: question.name[language]),
+                                                          .init(text: euse[question.id].map { score in
+                                                              "\(score): " + (quality.scale.first { $0.score == score }?.words[language] ?? "")
+                                                          } ?? "–")]
+                                                     }, empty: "")])
         let context = WorkPageContext(
             layout: Layout(request: request, title: request.t("fidelityTitle"), current: .outcomes),
             heading: request.t("fidelityReviewHeading", ["date": review.reviewedOn]),

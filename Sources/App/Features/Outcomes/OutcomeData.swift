@@ -23,6 +23,7 @@ struct OutcomeData: Sendable {
         var lastContact: CalendarDate?
         var firstEmployerContact: CalendarDate?
         var lastFollowUpMonths: Int?
+        var satisfaction: [Satisfaction.Rating]
     }
 
     struct Factors: Sendable {
@@ -96,6 +97,14 @@ struct OutcomeData: Sendable {
             .where("organisation_id", .equal, organisation).groupBy("trajectory_id").all() {
             followUps[try row.decode(column: "trajectory_id", as: UUID.self)] = try row.decode(column: "months", as: Int.self)
         }
+        var satisfaction: [UUID: [Satisfaction.Rating]] = [:]
+        for row in try await sql.select().from(SatisfactionRating.schema).columns("trajectory_id", "respondent", "score", "given_on")
+            .where("organisation_id", .equal, organisation).all() {
+            guard let given = try day(row, "given_on"),
+                  let respondent = SatisfactionRespondent(rawValue: try row.decode(column: "respondent", as: String.self)) else { continue }
+            satisfaction[try row.decode(column: "trajectory_id", as: UUID.self), default: []]
+                .append(Satisfaction.Rating(year: given.year, respondent: respondent, score: try row.decode(column: "score", as: Int.self)))
+        }
         var trajectories: [Trajectory] = []
         for row in try await sql.select().from(trajectoryTable)
             .join(Client.schema, on: SQLColumn("client_id", table: trajectoryTable), .equal, SQLColumn("id", table: Client.schema))
@@ -114,7 +123,8 @@ struct OutcomeData: Sendable {
                 commissionerID: try row.decode(column: "commissioner_id", as: UUID?.self), start: started,
                 end: try row.decode(column: "ended_at", as: Date?.self).map { CalendarDate($0, in: timeZone) }, phase: phase,
                 factors: factors[id], jobs: jobs[id] ?? [], lastContact: lastContact[id],
-                firstEmployerContact: firstMatch[id].map { CalendarDate($0, in: timeZone) }, lastFollowUpMonths: followUps[id]))
+                firstEmployerContact: firstMatch[id].map { CalendarDate($0, in: timeZone) }, lastFollowUpMonths: followUps[id],
+                satisfaction: satisfaction[id] ?? []))
         }
         var coachNames: [UUID: String] = [:]
         for row in try await sql.select().from(User.schema)
@@ -142,5 +152,29 @@ extension OutcomeData.Trajectory {
               let experience = factors.workExperience else { return nil }
         return IntakeFactors(supportNeed: need, targetGroups: factors.targetGroups, monthsOutOfWork: Double(months), age: Double(age),
                              workExperience: experience)
+    }
+}
+
+extension OutcomeData {
+    /// The agency-wide model of a period: fitted on every client served in it whose intake factors are
+    /// all recorded (the outcome: a regular job with a day in the period), with the unit the coach.
+    /// The coach and the team are not factors; other groupings sum the same fit.
+    struct AdjustedFit {
+        let trajectories: [Trajectory]
+        let leftOut: Int
+        let result: Result<RiskAdjustment, OutcomeModelError>
+    }
+
+    func riskAdjustment(in period: OutcomePeriod) -> AdjustedFit {
+        var fitted: [Trajectory] = []
+        var clients: [RiskAdjustedClient] = []
+        var leftOut = 0
+        for trajectory in trajectories where EmploymentMeasures.window(of: trajectory.outcomeClient, in: period) != nil {
+            guard let factors = trajectory.completeFactors else { leftOut += 1; continue }
+            fitted.append(trajectory)
+            clients.append(RiskAdjustedClient(id: trajectory.id.uuidString, unit: trajectory.coachID.uuidString,
+                                              outcome: EmploymentMeasures.worked(trajectory.outcomeClient, in: period), factors: factors))
+        }
+        return AdjustedFit(trajectories: fitted, leftOut: leftOut, result: Result { () throws(OutcomeModelError) in try RiskAdjustment.compute(clients) })
     }
 }

@@ -115,6 +115,7 @@ struct OutcomesContent {
         blocks = [measures, quartersBlock, daysBlock, retentionBlock,
                   Self.adjustmentBlock(model, request: request, number: number, percent: percent),
                   Self.creamingBlock(model, request: request, percent: percent),
+                  Self.satisfactionBlock(model, request: request),
                   WorkBlock(id: "more", heading: request.t("outcomesMore"),
                             links: Self.links(model, request: request))]
     }
@@ -141,7 +142,8 @@ struct OutcomesContent {
             rows: [[.init(text: request.t("outcomesIntercept")), .init(text: number(fitted.intercept)), .init(text: "")]]
                 + fitted.terms.map { term in
                     let odds = exp(term.coefficient)
-                    return [.init(text: term.term), .init(text: String(format: "%.4f", term.coefficient)),
+                    return [.init(text: Self.words(term.term, baseline: fitted.supportNeedBaseline, request: request)),
+                            .init(text: String(format: "%.4f", term.coefficient)),
                             .init(text: request.t(odds >= 1 ? "outcomesOddsHigher" : "outcomesOddsLower",
                                                   ["factor": NumberText.format(odds >= 1 ? odds : 1 / odds, in: request.language)]))]
                 }, empty: "")
@@ -151,7 +153,7 @@ struct OutcomesContent {
         }
         let funnel = PlotView(
             id: "funnel-chart", title: request.t("outcomesFunnelTitle"), summary: request.t("outcomesFunnelSummary"),
-            series: [.init(label: request.t("outcomesCoaches"), joined: false, points: points)],
+            series: [.init(label: request.t("outcomesCoaches"), joined: false, points: points)] + Self.funnel(points.map(\.x), label: request.t("outcomesFunnelLimits")),
             references: [(1, request.t("outcomesAsExpected"))], yFormat: { NumberText.format($0, in: request.language) },
             xFormat: { NumberText.format($0, in: request.language) })
         let units = TableView(
@@ -168,6 +170,42 @@ struct OutcomesContent {
                          text: request.t("outcomesAdjustedText", ["clients": String(fitted.clients), "left": String(model.modelLeftOut)]),
                          facts: [KeyValue(key: request.t("outcomesMethod"), value: fitted.method)],
                          tables: [units, terms], plots: [funnel])
+    }
+
+    /// A model term as a team lead reads it: what it compares with what.
+    static func words(_ term: String, baseline: SupportNeed?, request: Request) -> String {
+        let words = request.standard.outcomeWords
+        let language = request.language
+        let parts = term.split(separator: "=", maxSplits: 1).map(String.init)
+        let value = parts.count > 1 ? parts[1] : ""
+        switch parts[0] {
+        case "supportNeed":
+            let need = SupportNeed(rawValue: value).flatMap { words.supportNeeds[$0]?.label[language] } ?? value
+            let compared = baseline.flatMap { words.supportNeeds[$0]?.label[language] } ?? ""
+            return request.t("outcomesTermNeed", ["need": need, "baseline": compared])
+        case "targetGroups":
+            return request.t("outcomesTermGroup", ["group": TargetGroup(rawValue: value).flatMap { words.targetGroups[$0]?[language] } ?? value])
+        case "monthsOutOfWork": return request.t("outcomesTermMonths")
+        case "age": return request.t("outcomesTermAge")
+        case "workExperience": return request.t("outcomesTermExperience")
+        default: return term
+        }
+    }
+
+    /// The funnel: the 95% limits a unit with this many expected outcomes stays within when it does
+    /// exactly as expected, drawn over the range of the units.
+    static func funnel(_ expected: [Double], label: String) -> [PlotView.Input] {
+        guard let largest = expected.max(), largest > 0 else { return [] }
+        let smallest = max(1, (expected.min() ?? 1) * 0.8)
+        let steps = 24
+        let grid = (0...steps).map { smallest + (largest * 1.1 - smallest) * Double($0) / Double(steps) }
+        let limits = grid.map { ($0, RiskAdjustment.funnelLimits(expected: $0)) }
+        return [
+            PlotView.Input(label: label, joined: true, markers: false, style: 1,
+                           points: limits.map { (x: $0.0, y: $0.1.high, low: nil, high: nil, title: "") }),
+            PlotView.Input(label: label, joined: true, markers: false, style: 1,
+                           points: limits.map { (x: $0.0, y: $0.1.low, low: nil, high: nil, title: "") }),
+        ]
     }
 
     static func creamingBlock(_ model: OutcomesPage, request: Request, percent: (Double?) -> String) -> WorkBlock {
@@ -193,6 +231,34 @@ struct OutcomesContent {
                                           value: request.t("outcomesParkedValue", ["count": String(model.creaming.parked),
                                                                                    "clients": String(model.creaming.clients)]))],
                          tables: [needs, groups])
+    }
+
+    /// The yearly averages of satisfaction at closing against the minimum of 6.5 UWV sets.
+    static func satisfactionBlock(_ model: OutcomesPage, request: Request) -> WorkBlock {
+        let language = request.language
+        let years = Array(Set(model.satisfaction.map(\.year))).sorted()
+        func name(_ respondent: SatisfactionRespondent) -> String {
+            request.t(respondent == .client ? "satisfactionClient" : "satisfactionEmployer")
+        }
+        let series = SatisfactionRespondent.allCases.map { respondent in
+            PlotView.Input(label: name(respondent), joined: true, points: model.satisfaction.filter { $0.respondent == respondent }.compactMap { average in
+                years.firstIndex(of: average.year).map { (x: Double($0), y: average.mean, low: nil, high: nil,
+                                                          title: "\(average.year), \(name(respondent)): \(NumberText.format(average.mean, in: language))") }
+            })
+        }
+        let chart = PlotView(id: "satisfaction-chart", title: request.t("satisfactionChartTitle"), summary: request.t("satisfactionChartSummary"),
+                             series: series, references: [(Satisfaction.minimumAverage, request.t("satisfactionMinimum"))],
+                             xLabels: years.map(String.init), yRange: 1...10, yFormat: { String(Int($0)) })
+        let table = TableView(
+            id: "satisfaction-table", caption: request.t("satisfactionTableCaption"),
+            headers: [request.t("satisfactionYear"), request.t("satisfactionWho"), request.t("satisfactionCount"), request.t("satisfactionMean"),
+                      request.t("satisfactionMeetsMinimum")],
+            rows: model.satisfaction.map { average in
+                [.init(text: String(average.year)), .init(text: name(average.respondent)), .init(text: String(average.count)),
+                 .init(text: NumberText.format(average.mean, in: language)), .init(text: request.t(average.meetsMinimum ? "yes" : "no"))]
+            }, empty: request.t("satisfactionNone"))
+        return WorkBlock(id: "satisfaction", heading: request.t("satisfactionHeading"), text: request.t("satisfactionOutcomesText"),
+                         tables: [table], plots: years.isEmpty ? [] : [chart])
     }
 
     /// Every figure of the page, one per line.
@@ -237,6 +303,10 @@ struct OutcomesContent {
             rows.append(["mix", mix.group, "droppedOut", String(mix.droppedOut)])
         }
         rows.append(["creaming", "all", "parked", String(model.creaming.parked)])
+        for average in model.satisfaction {
+            rows.append(["satisfaction", "\(average.year) \(average.respondent.rawValue)", "count", String(average.count)])
+            rows.append(["satisfaction", "\(average.year) \(average.respondent.rawValue)", "mean", String(average.mean)])
+        }
         return rows
     }
 }

@@ -28,6 +28,8 @@ struct OutcomesPage: Sendable {
     let units: [UnitRow]
     let creaming: CreamingIndicators
     let erased: [String: Int]
+    /// Satisfaction at closing per year, of the viewer's clients.
+    let satisfaction: [Satisfaction.YearAverage]
 
     static let quartersShown = 12
 
@@ -44,56 +46,48 @@ struct OutcomesPage: Sendable {
     static func load(_ request: Request, viewer: OutcomeViewer, year: Int) async throws -> OutcomesPage {
         let data = try await OutcomeData.load(organisationID: viewer.organisationID, timeZone: request.application.configuration.timeZone,
                                               on: request.db)
-        let erased = try await OutcomePeriodCount.query(on: request.db).filter(\.$organisationID == viewer.organisationID)
-            .filter(\.$quarter == String(year)).filter(\.$grouping == "all").all()
-        return compute(data, viewer: viewer, year: year, today: request.today,
-                       erased: Dictionary(erased.map { ($0.measure, $0.count) }, uniquingKeysWith: +))
+        // The anonymous counts of erased trajectories, by period name (`2025`, `2025-Q3`) and measure.
+        var erased: [String: [String: Int]] = [:]
+        for row in try await OutcomePeriodCount.query(on: request.db).filter(\.$organisationID == viewer.organisationID)
+            .filter(\.$grouping == "all").all() {
+            erased[row.quarter, default: [:]][row.measure, default: 0] += row.count
+        }
+        return compute(data, viewer: viewer, year: year, today: request.today, erased: erased)
     }
 
-    static func compute(_ data: OutcomeData, viewer: OutcomeViewer, year: Int, today: CalendarDate, erased: [String: Int]) -> OutcomesPage {
+    /// `erased` counts only in figures of the whole agency: they carry no coach or team.
+    static func compute(_ data: OutcomeData, viewer: OutcomeViewer, year: Int, today: CalendarDate,
+                        erased allErased: [String: [String: Int]]) -> OutcomesPage {
+        let erased = allErased[String(year)] ?? [:]
         let period = OutcomePeriod.year(year)
         let mine = data.trajectories.filter(viewer.sees)
         let clients = mine.map(\.outcomeClient)
         let lastQuarter = min(period.to, today)
         let quarters = OutcomePeriod.quarters(endingWith: lastQuarter, count: quartersShown).map { quarter in
-            (quarter, EmploymentMeasures.measure(clients, in: quarter))
+            (quarter, EmploymentMeasures.measure(clients, in: quarter, erased: viewer.reach == .agency ? allErased[quarter.name] ?? [:] : [:]))
         }
-        // The model is fitted on every client of the agency served in the year; the coach or team is not a factor.
-        var adjusted: [(trajectory: OutcomeData.Trajectory, client: RiskAdjustedClient)] = []
-        var leftOut = 0
-        for trajectory in data.trajectories where EmploymentMeasures.window(of: trajectory.outcomeClient, in: period) != nil {
-            guard let factors = trajectory.completeFactors else { leftOut += 1; continue }
-            adjusted.append((trajectory, RiskAdjustedClient(id: trajectory.id.uuidString, unit: trajectory.coachID.uuidString,
-                                                            outcome: EmploymentMeasures.worked(trajectory.outcomeClient, in: period),
-                                                            factors: factors)))
-        }
+        let fit = data.riskAdjustment(in: period)
         var model: RiskAdjustment.Model?
         var problem: String?
         var units: [UnitRow] = []
-        do {
-            let byCoach = try RiskAdjustment.compute(adjusted.map(\.client))
+        switch fit.result {
+        case .success(let byCoach):
             model = byCoach.model
-            let teamClients = adjusted.compactMap { entry -> RiskAdjustedClient? in
-                guard let team = entry.trajectory.teamID else { return nil }
-                var client = entry.client
-                client.unit = team.uuidString
-                return client
-            }
             let visibleCoaches = Set(mine.map(\.coachID))
             for unit in byCoach.units {
                 guard let id = UUID(uuidString: unit.unit), viewer.reach == .agency || visibleCoaches.contains(id) else { continue }
                 if viewer.reach == .coach, id != viewer.userID { continue }
                 units.append(UnitRow(kind: "coach", name: data.coachNames[id] ?? id.uuidString, adjustment: unit))
             }
-            if viewer.reach != .coach, teamClients.count == adjusted.count {
+            if viewer.reach != .coach {
                 // Team ratios come from the same fitted values: the sums per team of the agency-wide model.
-                for unit in RiskAdjustment.regroup(byCoach, clients: adjusted.map(\.client), units: teamClients.map(\.unit)) {
+                for unit in byCoach.grouped(by: fit.trajectories.map { $0.teamID?.uuidString }) {
                     guard let id = UUID(uuidString: unit.unit) else { continue }
                     if case .team(let team) = viewer.reach, team != id { continue }
                     units.append(UnitRow(kind: "team", name: data.teamNames[id] ?? id.uuidString, adjustment: unit))
                 }
             }
-        } catch {
+        case .failure(let error):
             problem = error.reason
         }
         let creaming = CreamingIndicators.compute(mine.compactMap { trajectory in
@@ -108,13 +102,14 @@ struct OutcomesPage: Sendable {
                 droppedOutBeforePlacement: trajectory.phase == .ended && trajectory.jobs.isEmpty)
         })
         // The agency's figures keep counting erased trajectories, from the anonymous counts the purge left.
-        let agency = EmploymentMeasures.measure(data.trajectories.map(\.outcomeClient), in: period).adding(erased: erased)
+        let agency = EmploymentMeasures.measure(data.trajectories.map(\.outcomeClient), in: period, erased: erased)
         let own = EmploymentMeasures.measure(clients, in: period)
         return OutcomesPage(
             viewer: viewer, period: period, today: today, measures: viewer.reach == .agency ? agency : own,
             agencyMeasures: agency,
             quarters: quarters, daysToFirstJob: clients.compactMap { EmploymentMeasures.daysToFirstJob($0, in: period) },
             retention: Retention.compute(clients, asOf: min(today, period.to)), model: model, modelProblem: problem,
-            modelLeftOut: leftOut, units: units, creaming: creaming, erased: viewer.reach == .agency ? erased : [:])
+            modelLeftOut: fit.leftOut, units: units, creaming: creaming, erased: viewer.reach == .agency ? erased : [:],
+            satisfaction: Satisfaction.yearly(mine.flatMap(\.satisfaction)))
     }
 }

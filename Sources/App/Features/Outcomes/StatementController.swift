@@ -54,16 +54,10 @@ enum StatementController {
             (group, EmploymentMeasures.measure(grouped[group]!.map(\.outcomeClient), in: period))
         }
         // Ratios per payment group from the agency-wide model, when it can be fitted.
-        var adjusted: [RiskAdjustment.Unit] = []
-        let served = data.trajectories.filter { EmploymentMeasures.window(of: $0.outcomeClient, in: period) != nil && $0.completeFactors != nil }
-        let clients = served.map { trajectory in
-            RiskAdjustedClient(id: trajectory.id.uuidString, unit: trajectory.coachID.uuidString,
-                               outcome: EmploymentMeasures.worked(trajectory.outcomeClient, in: period), factors: trajectory.completeFactors!)
-        }
-        if let fit = try? RiskAdjustment.compute(clients) {
-            let mine = zip(served, clients).filter { $0.0.commissionerID == commissionerID }
-            adjusted = RiskAdjustment.regroup(fit, clients: mine.map(\.1), units: mine.map { $0.0.factors?.paymentGroup ?? "" })
-        }
+        let fit = data.riskAdjustment(in: period)
+        let adjusted = (try? fit.result.get())?.grouped(by: fit.trajectories.map {
+            $0.commissionerID == commissionerID ? $0.factors?.paymentGroup ?? "" : nil
+        }) ?? []
         return Statement(commissioner: commissioner, year: year, tariffs: tariffs, statement: statement, names: names,
                          groups: groups, adjusted: adjusted)
     }
@@ -177,20 +171,17 @@ enum StatementController {
     static func saveTariff(_ request: Request) async throws -> Response {
         let viewer = try request.outcomeViewer
         let commissioner = try await commissioner(request, viewer)
-        let posted = try request.content.decode([String: String].self).filter { $0.key != "_csrf" }
-            .mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        var errors: [FieldError] = []
-        let group = posted["paymentGroup"] ?? ""
-        if group.count > 40 { errors.append(FieldError(field: "paymentGroup", message: request.t("formTooLong"))) }
-        let point = PaymentPoint(rawValue: posted["paymentPoint"] ?? "")
-        if point == nil { errors.append(FieldError(field: "paymentPoint", message: request.t("statementPointProblem"))) }
-        let amount = Double((posted["amount"] ?? "").replacingOccurrences(of: ",", with: "."))
-        if amount.map({ !($0.isFinite && $0 >= 0 && $0 <= 1_000_000) }) ?? true {
-            errors.append(FieldError(field: "amount", message: request.t("statementAmountProblem")))
-        }
-        guard errors.isEmpty, let point, let amount else {
+        var form = FormFields(try request.content.decode([String: String].self))
+        let group = form.value("paymentGroup")
+        if group.count > 40 { form.problem("paymentGroup", "formTooLong") }
+        let point = PaymentPoint(rawValue: form.value("paymentPoint"))
+        if point == nil { form.problem("paymentPoint", "statementPointProblem") }
+        let amount = form.amount("amount")
+        if amount == nil, form.value("amount").isEmpty { form.problem("amount", "statementAmountProblem") }
+        guard form.problems.isEmpty, let point, let amount else {
             let statement = try await load(request, viewer: viewer)
-            return try await request.page(.work, try context(request, statement, values: posted, errors: errors), status: .unprocessableEntity)
+            return try await request.page(.work, try context(request, statement, values: form.values, errors: form.problems.fieldErrors(request)),
+                                          status: .unprocessableEntity)
         }
         let commissionerID = try commissioner.requireID()
         try await request.change { db in

@@ -28,12 +28,14 @@ struct ClientRecords: Encodable, Sendable {
         var intakeFactors: [IntakeFactorsRow]
         var jobSpells: [JobSpell]
         var satisfaction: [SatisfactionRating]
+        var grants: [CoachingGrantRow]
+        var careerSteps: [CareerStepRow]
 
         /// Every record hanging from the trajectory, children before parents: what the export
         /// lists by id and what a purge deletes, from this one list.
         var records: [any Model & Sendable] {
             let children: [[any Model & Sendable]] = [
-                satisfaction, jobSpells, intakeFactors, reportsSent, reportConsents, appointments, followUps, closing, milestones, fadingPlan, evaluations, support, goals,
+                careerSteps, grants, satisfaction, jobSpells, intakeFactors, reportsSent, reportConsents, appointments, followUps, closing, milestones, fadingPlan, evaluations, support, goals,
                 coachingPlan, placements, matchDecisions, employeeProfile, intake, checklist, moves,
             ]
             return children.flatMap { $0 } + [trajectory]
@@ -100,7 +102,9 @@ struct ClientRecords: Encodable, Sendable {
                 reportsSent: try await rows(ReportSending.self, \.$organisationID, \.$trajectory),
                 intakeFactors: try await rows(IntakeFactorsRow.self, \.$organisationID, \.$trajectory),
                 jobSpells: try await rows(JobSpell.self, \.$organisationID, \.$trajectory),
-                satisfaction: try await rows(SatisfactionRating.self, \.$organisationID, \.$trajectory)))
+                satisfaction: try await rows(SatisfactionRating.self, \.$organisationID, \.$trajectory),
+                grants: try await rows(CoachingGrantRow.self, \.$organisationID, \.$trajectory),
+                careerSteps: try await rows(CareerStepRow.self, \.$organisationID, \.$trajectory)))
         }
         let account = try await ClientAccount.query(on: database).filter(\.$client.$id == clientID).with(\.$user).first()
         let access = withAccess ? try await AuditEntry.query(on: database).filter(\.$subject == client.auditName).sort(\.$sequence).all()

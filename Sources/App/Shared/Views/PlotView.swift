@@ -14,9 +14,11 @@ struct PlotView: Encodable, Sendable {
     }
 
     struct Series: Encodable, Sendable {
+        /// The drawing style: 0 solid with circles, 1 dashed with squares.
         var index: Int
         var label: String
         var joined: Bool
+        var markers: Bool
         var path: String
         var points: [Point]
     }
@@ -57,6 +59,9 @@ struct PlotView: Encodable, Sendable {
     struct Input {
         var label: String
         var joined: Bool
+        var markers: Bool = true
+        /// Series with the same style share one legend entry (the two branches of a funnel).
+        var style: Int? = nil
         var points: [(x: Double, y: Double, low: Double?, high: Double?, title: String)]
     }
 
@@ -78,7 +83,8 @@ struct PlotView: Encodable, Sendable {
         self.series = inputs.enumerated().map { index, input in
             let points = input.points.map { Point(x: px($0.x), y: py($0.y), low: $0.low.map(py), high: $0.high.map(py), title: $0.title) }
             let path = points.enumerated().map { "\($0.offset == 0 ? "M" : "L")\($0.element.x),\($0.element.y)" }.joined(separator: " ")
-            return Series(index: index, label: input.label, joined: input.joined, path: path, points: points)
+            return Series(index: input.style ?? index, label: input.label, joined: input.joined, markers: input.markers, path: path,
+                          points: input.markers ? points : [])
         }
         self.references = references.map { Reference(y: py($0.y), label: $0.label, dashed: true) }
         if xLabels.isEmpty {
@@ -94,7 +100,12 @@ struct PlotView: Encodable, Sendable {
         var value = yMin
         while value <= yMax + yStep / 1000 { yTicks.append(Tick(position: py(value), text: yFormat(value))); value += yStep }
         self.yTicks = yTicks
-        self.legend = inputs.enumerated().map { Legend(index: $0.offset, label: $0.element.label, x: left + Double($0.offset) * 200, textX: left + Double($0.offset) * 200 + 16) }
+        var legend: [Legend] = []
+        for series in self.series where !legend.contains(where: { $0.label == series.label }) {
+            let x = left + Double(legend.count) * 200
+            legend.append(Legend(index: series.index, label: series.label, x: x, textX: x + 16))
+        }
+        self.legend = legend
         self.id = id
         self.title = title
         self.summary = summary
