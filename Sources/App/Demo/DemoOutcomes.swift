@@ -24,21 +24,20 @@ struct DemoOutcomes {
         let roll = random.unit()
         let need: SupportNeed
         switch coach {
-        case creamingCoach: need = roll < 0.75 ? .low : roll < 0.95 ? .medium : .high
-        case strongCoach: need = roll < 0.1 ? .low : roll < 0.35 ? .medium : .high
+        case creamingCoach: need = roll < 0.9 ? .low : .medium
+        case strongCoach: need = roll < 0.05 ? .low : roll < 0.25 ? .medium : .high
         default: need = roll < 0.35 ? .low : roll < 0.75 ? .medium : .high
         }
-        let easy = coach == creamingCoach
-        let months = easy ? random.next(18) : coach == strongCoach ? 24 + random.next(96) : random.next(72)
-        let age = 18 + random.next(47)
-        let experience = easy ? random.unit() < 0.9 : random.unit() < 0.6
+        let months = coach == creamingCoach ? random.next(12) : coach == strongCoach ? 48 + random.next(96) : random.next(72)
+        let age = coach == creamingCoach ? 18 + random.next(25) : 18 + random.next(47)
+        let experience = random.unit() < (coach == creamingCoach ? 0.95 : coach == strongCoach ? 0.4 : 0.6)
         var groups = [random.pick(TargetGroup.allCases)]
         if random.next(4) == 0 { groups.append(random.pick(TargetGroup.allCases)) }
         // The chance of a regular job from the factors alone, then what the coach adds or loses.
         var logit = 0.9 - (need == .medium ? 0.7 : need == .high ? 1.5 : 0) - 0.012 * Double(months) + (experience ? 0.5 : 0)
             - 0.01 * Double(max(0, age - 45))
         if coach == creamingCoach { logit -= 0.8 }
-        if coach == strongCoach { logit += 0.9 }
+        if coach == strongCoach { logit += 1.0 }
         let probability = 1 / (1 + exp(-logit))
         return Draw(supportNeed: need, targetGroups: Array(Set(groups)).sorted { $0.rawValue < $1.rawValue }, monthsOutOfWork: months,
                     age: age, workExperience: experience, employedAtIntake: random.next(12) == 0, placed: random.unit() < probability)

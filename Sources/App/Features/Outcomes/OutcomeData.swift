@@ -19,11 +19,13 @@ struct OutcomeData: Sendable {
         let end: CalendarDate?
         let phase: TrajectoryPhase
         let factors: Factors?
-        var jobs: [Job]
+        let jobs: [Job]
         var lastContact: CalendarDate?
         var firstEmployerContact: CalendarDate?
         var lastFollowUpMonths: Int?
         var satisfaction: [Satisfaction.Rating]
+        /// The trajectory as the employment measures see it, made once.
+        let outcomeClient: OutcomeClient
     }
 
     struct Factors: Sendable {
@@ -118,13 +120,16 @@ struct OutcomeData: Sendable {
             let id = try row.decode(column: "id", as: UUID.self)
             guard let phase = TrajectoryPhase(rawValue: try row.decode(column: "phase", as: String.self)) else { continue }
             let started = CalendarDate(try row.decode(column: "started_at", as: Date.self), in: timeZone)
+            let ended = try row.decode(column: "ended_at", as: Date?.self).map { CalendarDate($0, in: timeZone) }
             trajectories.append(Trajectory(
                 id: id, coachID: try row.decode(column: "coach_id", as: UUID.self), teamID: try row.decode(column: "team_id", as: UUID?.self),
                 commissionerID: try row.decode(column: "commissioner_id", as: UUID?.self), start: started,
-                end: try row.decode(column: "ended_at", as: Date?.self).map { CalendarDate($0, in: timeZone) }, phase: phase,
+                end: ended, phase: phase,
                 factors: factors[id], jobs: jobs[id] ?? [], lastContact: lastContact[id],
                 firstEmployerContact: firstMatch[id].map { CalendarDate($0, in: timeZone) }, lastFollowUpMonths: followUps[id],
-                satisfaction: satisfaction[id] ?? []))
+                satisfaction: satisfaction[id] ?? [],
+                outcomeClient: OutcomeClient(id: id.uuidString, start: started, end: ended, employedAtStart: factors[id]?.employedAtIntake ?? false,
+                                             jobs: (jobs[id] ?? []).map(\.job))))
         }
         var coachNames: [UUID: String] = [:]
         for row in try await sql.select().from(User.schema)
@@ -142,10 +147,6 @@ struct OutcomeData: Sendable {
 }
 
 extension OutcomeData.Trajectory {
-    var outcomeClient: OutcomeClient {
-        OutcomeClient(id: id.uuidString, start: start, end: end, employedAtStart: factors?.employedAtIntake ?? false, jobs: jobs.map(\.job))
-    }
-
     /// The intake factors the model adjusts for, when every one of them was recorded.
     var completeFactors: IntakeFactors? {
         guard let factors, let need = factors.supportNeed, let months = factors.monthsOutOfWork, let age = factors.age,
