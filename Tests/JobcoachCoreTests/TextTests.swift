@@ -42,4 +42,10 @@ import Testing
         #expect(Language.preferred(acceptLanguage: "fr") == .nl)
         #expect(Language.preferred(acceptLanguage: nil) == .nl)
     }
+
+    @Test func hugeAndNonFiniteNumbersAreWrittenWithoutCrashing() {
+        #expect(NumberText.format(1e20, in: .en) == "1e+20")
+        #expect(NumberText.format(.infinity, in: .nl) == "∞")
+        #expect(NumberText.format(.nan, in: .en) == "–")
+    }
 }

@@ -164,7 +164,6 @@ struct DemoAgency {
         // Clients, spread over the phases the way a caseload is: most in the middle of the walk.
         let weights: [(TrajectoryPhase, Int)] = [(.intake, 6), (.employeeProfile, 10), (.workplaceProfile, 10), (.matching, 18),
                                                  (.coachingPlan, 8), (.onTheJob, 22), (.closing, 6), (.aftercare, 12), (.ended, 8)]
-        let totalWeight = weights.reduce(0) { $0 + $1.1 }
         let day = 86_400.0
         struct Plan: Sendable {
             var clientID: UUID, trajectoryID: UUID, coachID: UUID, teamID: UUID, name: String, place: Place, phase: TrajectoryPhase

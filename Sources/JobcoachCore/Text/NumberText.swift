@@ -2,6 +2,9 @@
 /// 3.5 in English), without depending on the server's locale data.
 public enum NumberText {
     public static func format(_ value: Double, in language: Language) -> String {
+        // Beyond what a whole number holds (or not a number at all) there is nothing to group.
+        guard value.isFinite else { return value.isNaN ? "–" : (value < 0 ? "-∞" : "∞") }
+        guard abs(value) < 1e15 else { return String(format: "%.3g", value) }
         let rounded = (value * 100).rounded() / 100
         let whole = Int(rounded.rounded(.towardZero))
         let fraction = abs(rounded - Double(whole))

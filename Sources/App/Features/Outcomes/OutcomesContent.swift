@@ -141,7 +141,8 @@ struct OutcomesContent {
             headers: [request.t("outcomesTerm"), request.t("outcomesCoefficient"), request.t("outcomesOddsMeaning")],
             rows: [[.init(text: request.t("outcomesIntercept")), .init(text: number(fitted.intercept)), .init(text: "")]]
                 + fitted.terms.map { term in
-                    let odds = exp(term.coefficient)
+                    // With (near) separated data a coefficient runs off; beyond 1000 times the words say so.
+                    let odds = min(max(exp(term.coefficient), 0.001), 1_000)
                     return [.init(text: Self.words(term.term, baseline: fitted.supportNeedBaseline, request: request)),
                             .init(text: String(format: "%.4f", term.coefficient)),
                             .init(text: request.t(odds >= 1 ? "outcomesOddsHigher" : "outcomesOddsLower",
