@@ -23,7 +23,8 @@ enum TestApp {
                          timeZone: TimeZone(identifier: "Europe/Amsterdam")!, demo: false, runStartupTasks: false,
                          demoPassword: nil, initialAdminEmail: "admin@test.local", benchmarkRoute: true,
                          loginLimitPerAccount: 5, loginLimitPerAddress: 20, loginWindow: 15 * 60,
-                         dataDirectory: dataDirectory, publicURL: "http://127.0.0.1:8080", registerName: "Jobcoach register")
+                         dataDirectory: dataDirectory, publicURL: "http://127.0.0.1:8080", registerName: "Jobcoach register",
+                         outcomesMaxAge: 0)
     }
 
     /// One data directory per test run: the signing key is made once and shared by all tests.

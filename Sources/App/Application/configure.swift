@@ -15,6 +15,7 @@ public func configure(_ app: Application, options: LaunchOptions = LaunchOptions
 /// `standard` lets tests share one loaded standard; the server loads it here.
 func configure(_ app: Application, configuration: AppConfiguration, standard: ProfessionalStandard? = nil) throws {
     app.configuration = configuration
+    app.outcomeFigures = OutcomeFiguresCache(maxAge: configuration.outcomesMaxAge)
 
     // The standard is checked before anything else: a server with broken framework data must not start.
     app.standard = try standard ?? ProfessionalStandard.loadBundled()

@@ -92,7 +92,7 @@ struct OutcomesCommand: AnyAsyncCommand {
             let start = DispatchTime.now()
             let data = try await OutcomeData.load(organisationID: organisationID, timeZone: app.configuration.timeZone, on: app.db)
             let loaded = DispatchTime.now()
-            _ = OutcomesPage.compute(data, viewer: viewer, year: today.year, today: today, erased: [:])
+            _ = OutcomesPage.compute(data, viewer: viewer, year: today.year, today: today, erased: [:], asOf: app.clock.now())
             let done = DispatchTime.now()
             loads.append(Double(loaded.uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
             computes.append(Double(done.uptimeNanoseconds - loaded.uptimeNanoseconds) / 1e6)

@@ -31,6 +31,9 @@ struct AppConfiguration: Sendable {
     var publicURL: String
     /// The name credentials give their issuer.
     var registerName: String
+    /// How long an agency's outcome figures are kept before they are counted again, in seconds
+    /// (`JOBCOACH_OUTCOMES_MAX_AGE`, default 60; 0 counts on every view).
+    var outcomesMaxAge: TimeInterval = 60
 
     static func fromEnvironment(options: LaunchOptions) throws -> AppConfiguration {
         let env = ProcessInfo.processInfo.environment
@@ -53,8 +56,18 @@ struct AppConfiguration: Sendable {
             loginWindow: 15 * 60,
             dataDirectory: URL(fileURLWithPath: env["JOBCOACH_DATA_DIR"] ?? "data", isDirectory: true),
             publicURL: try parsePublicURL(env["JOBCOACH_PUBLIC_URL"]),
-            registerName: env["JOBCOACH_REGISTER_NAME"] ?? "Jobcoach register")
+            registerName: env["JOBCOACH_REGISTER_NAME"] ?? "Jobcoach register",
+            outcomesMaxAge: try parseSeconds(env["JOBCOACH_OUTCOMES_MAX_AGE"], name: "JOBCOACH_OUTCOMES_MAX_AGE", default: 60))
     }
+}
+
+/// A whole number of seconds from 0 to a day.
+private func parseSeconds(_ value: String?, name: String, default fallback: TimeInterval) throws -> TimeInterval {
+    guard let value, !value.isEmpty else { return fallback }
+    guard let seconds = Int(value), (0...86_400).contains(seconds) else {
+        throw ConfigurationError("\(name) must be a whole number of seconds from 0 to 86400, not '\(value)'")
+    }
+    return TimeInterval(seconds)
 }
 
 /// `JOBCOACH_PUBLIC_URL`: an http(s) address without a trailing slash.

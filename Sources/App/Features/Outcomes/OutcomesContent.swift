@@ -17,7 +17,11 @@ struct OutcomesContent {
         case .team: scope = request.t("outcomesScopeTeam")
         case .agency: scope = request.t("outcomesScopeAgency")
         }
-        lead = scope
+        let asOf = model.asOf.formatted(Date.VerbatimFormatStyle(
+            format: "\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)",
+            timeZone: request.application.configuration.timeZone, calendar: Calendar(identifier: .gregorian)))
+        let maxAge = Int(request.application.outcomeFigures.maxAge)
+        lead = maxAge > 0 ? scope + " " + request.t("outcomesAsOf", ["time": asOf, "seconds": String(maxAge)]) : scope
         let m = model.measures, a = model.agencyMeasures
         func band(_ value: EmploymentBand?) -> String {
             switch value {

@@ -13,8 +13,11 @@ struct OutcomesPage: Sendable {
         let adjustment: RiskAdjustment.Unit
     }
 
-    let viewer: OutcomeViewer
+    /// Replaced on a kept page: viewers of the same reach see the same figures.
+    var viewer: OutcomeViewer
     let period: OutcomePeriod
+    /// When the data behind the figures was read.
+    let asOf: Date
     let today: CalendarDate
     let measures: EmploymentMeasures
     let agencyMeasures: EmploymentMeasures
@@ -43,21 +46,36 @@ struct OutcomesPage: Sendable {
         return year
     }
 
+    /// The viewer's page, from the agency's kept figures (`OutcomeFiguresCache`).
     static func load(_ request: Request, viewer: OutcomeViewer, year: Int) async throws -> OutcomesPage {
-        let data = try await OutcomeData.load(organisationID: viewer.organisationID, timeZone: request.application.configuration.timeZone,
-                                              on: request.db)
+        let app = request.application
+        let organisationID = viewer.organisationID
+        let snapshot = try await app.outcomeFigures.snapshot(organisationID: organisationID, now: request.clock.now()) {
+            try await loadSnapshot(organisationID: organisationID, app: app)
+        }
+        let today = request.today
+        var page = snapshot.page("\(viewer.reachKey)|\(year)|\(today)") {
+            compute(snapshot.data, viewer: viewer, year: year, today: today, erased: snapshot.erased, asOf: snapshot.loadedAt)
+        }
+        page.viewer = viewer
+        return page
+    }
+
+    static func loadSnapshot(organisationID: UUID, app: Application) async throws -> OutcomeFiguresCache.Snapshot {
+        let loadedAt = app.clock.now()
+        let data = try await OutcomeData.load(organisationID: organisationID, timeZone: app.configuration.timeZone, on: app.db)
         // The anonymous counts of erased trajectories, by period name (`2025`, `2025-Q3`) and measure.
         var erased: [String: [String: Int]] = [:]
-        for row in try await OutcomePeriodCount.query(on: request.db).filter(\.$organisationID == viewer.organisationID)
+        for row in try await OutcomePeriodCount.query(on: app.db).filter(\.$organisationID == organisationID)
             .filter(\.$grouping == "all").all() {
             erased[row.quarter, default: [:]][row.measure, default: 0] += row.count
         }
-        return compute(data, viewer: viewer, year: year, today: request.today, erased: erased)
+        return OutcomeFiguresCache.Snapshot(data: data, erased: erased, loadedAt: loadedAt)
     }
 
     /// `erased` counts only in figures of the whole agency: they carry no coach or team.
     static func compute(_ data: OutcomeData, viewer: OutcomeViewer, year: Int, today: CalendarDate,
-                        erased allErased: [String: [String: Int]]) -> OutcomesPage {
+                        erased allErased: [String: [String: Int]], asOf: Date) -> OutcomesPage {
         let erased = allErased[String(year)] ?? [:]
         let period = OutcomePeriod.year(year)
         let mine = data.trajectories.filter(viewer.sees)
@@ -105,7 +123,7 @@ struct OutcomesPage: Sendable {
         let agency = EmploymentMeasures.measure(data.trajectories.map(\.outcomeClient), in: period, erased: erased)
         let own = EmploymentMeasures.measure(clients, in: period)
         return OutcomesPage(
-            viewer: viewer, period: period, today: today, measures: viewer.reach == .agency ? agency : own,
+            viewer: viewer, period: period, asOf: asOf, today: today, measures: viewer.reach == .agency ? agency : own,
             agencyMeasures: agency,
             quarters: quarters, daysToFirstJob: clients.compactMap { EmploymentMeasures.daysToFirstJob($0, in: period) },
             retention: Retention.compute(clients, asOf: min(today, period.to)), model: model, modelProblem: problem,

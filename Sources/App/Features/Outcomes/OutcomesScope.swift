@@ -17,6 +17,15 @@ struct OutcomeViewer: Sendable {
     let organisationID: UUID
     let reach: Reach
 
+    /// Names whom the viewer sees: viewers with the same key see the same figures.
+    var reachKey: String {
+        switch reach {
+        case .coach: "coach:\(userID)"
+        case .team(let team): "team:\(team)"
+        case .agency: "agency:\(organisationID)"
+        }
+    }
+
     func sees(_ trajectory: OutcomeData.Trajectory) -> Bool {
         switch reach {
         case .coach: trajectory.coachID == userID
