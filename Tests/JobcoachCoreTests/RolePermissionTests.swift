@@ -4,8 +4,8 @@ import Testing
 /// The permission matrix: every role against every permission.
 @Suite struct RolePermissionTests {
     static let expected: [Role: Set<Permission>] = [
-        .admin: [.manageUsers, .viewAuditTrail, .useAPI, .manageOrganisations],
-        .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister],
+        .admin: [.manageUsers, .viewAuditTrail, .useAPI, .manageOrganisations, .convertFrameworks],
+        .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister, .convertFrameworks],
         .assessor: [.useAPI, .assessApplications], .jobCoach: [.useAPI, .applyForCertification, .workWithClients],
         .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity], .trainer: [.useAPI],
         .agencyManager: [.useAPI, .viewAgencyOutcomes, .reviewFidelity, .manageTariffs],

@@ -31,6 +31,37 @@ def test_shipped_frameworks_validate():
     assert "7 files valid." in result.stdout
     assert re.search(r"ok  condition vocabulary: \d+ needs, \d+ demands", result.stdout)
     assert re.search(r"ok  places: \d+ with coordinates", result.stdout)
+    assert "ok  programme uk-job-coach-curriculum: 6 modules" in result.stdout
+    assert "ok  programme pl-job-coach-minimum: 7 modules" in result.stdout
+
+
+def test_a_case_package_becomes_a_framework_file_that_validates(tmp_path):
+    import json
+    import urllib.request
+    from settings import BASE_URL
+    with urllib.request.urlopen(BASE_URL + "/api/v1/frameworks/pl-training-guidelines/case?lang=en") as response:
+        package = json.loads(response.read())
+    source = tmp_path / "package.json"
+    source.write_text(json.dumps(package))
+    target = tmp_path / "pl.yaml"
+    result = run(["frameworks", "import-case", str(source), "--output", str(target)])
+    assert result.returncode == 0, result.stderr
+    assert "id: pl-training-guidelines" in target.read_text()
+    checked = run(["frameworks", "validate", str(target)])
+    assert checked.returncode == 0, checked.stderr
+    assert "ok  pl-training-guidelines 2015" in checked.stdout
+    printed = run(["frameworks", "import-case", str(source)])
+    assert printed.stdout == target.read_text()
+
+    # An item without its parent association is named by its CF identifier, and nothing is written.
+    orphan = package["CFAssociations"].pop()
+    source.write_text(json.dumps(package))
+    broken = tmp_path / "broken.yaml"
+    refused = run(["frameworks", "import-case", str(source), "--output", str(broken)])
+    assert refused.returncode == 1
+    assert orphan["originNodeURI"]["identifier"] in refused.stderr
+    assert not broken.exists()
+    assert run(["frameworks", "import-case"]).returncode == 2
 
 
 def test_a_broken_condition_vocabulary_is_named(tmp_path):

@@ -3,16 +3,26 @@ import JobcoachCore
 import Vapor
 
 /// `jobcoach frameworks validate [FILE...]`: checks framework data files (the shipped ones, the
-/// condition vocabulary and the places when no file is named) and exits non-zero when any is
-/// invalid, naming the file and the item. A file named `conditions.yaml` is read as a vocabulary, a
-/// `.tsv` file as places.
+/// condition vocabulary, the places and the training programmes when no file is named) and exits
+/// non-zero when any is invalid, naming the file and the item. A file named `conditions.yaml` is read
+/// as a vocabulary, a `.tsv` file as places.
+/// `jobcoach frameworks import-case FILE [--output PATH]`: turns a CASE 1.1 package into framework
+/// YAML, checked like a data file; a problem names the CF identifier and exits 1.
 struct FrameworksCommand: AnyAsyncCommand {
-    var help: String { "Framework data: 'frameworks validate [FILE...]' checks data files." }
+    var help: String {
+        "Framework data: 'frameworks validate [FILE...]' checks data files; 'frameworks import-case FILE [--output PATH]' converts a CASE package."
+    }
+
+    static let usage = "Usage: jobcoach frameworks validate [FILE...] | jobcoach frameworks import-case FILE [--output PATH]"
 
     func run(using context: inout CommandContext) async throws {
         var arguments = context.input.arguments
+        if arguments.first == "import-case" {
+            importCASE(Array(arguments.dropFirst()), context: &context)
+            return
+        }
         guard arguments.first == "validate" else {
-            context.fail("Usage: jobcoach frameworks validate [FILE...]", code: 2)
+            context.fail(Self.usage, code: 2)
             return
         }
         arguments.removeFirst()
@@ -49,10 +59,53 @@ struct FrameworksCommand: AnyAsyncCommand {
                 context.console.print("ok  \(version.id) \(version.version) (from \(version.effectiveFrom))"
                     + (counts.isEmpty ? "" : ": " + counts.joined(separator: "; ")))
             }
+            if arguments.isEmpty {
+                let training = try ProgrammeLoader(frameworks: FrameworkCatalog(versions: versions))
+                    .load(directory: ProfessionalStandard.resourceDirectory.appendingPathComponent("Training"))
+                for programme in training.programmes.programmes {
+                    context.console.print("ok  programme \(programme.id): \(programme.modules.count) modules, \(NumberText.format(programme.hours, in: .en)) hours")
+                }
+                context.console.print("ok  \(training.recognitions.count) recognised trainings")
+            }
             context.console.print("\(versions.count) file\(versions.count == 1 ? "" : "s") valid.")
         } catch let error as FrameworkDataError {
             context.fail(error.description, code: 1)
             return
+        }
+    }
+
+    private func importCASE(_ arguments: [String], context: inout CommandContext) {
+        var rest = arguments
+        var output: String?
+        if let index = rest.firstIndex(of: "--output") {
+            guard index + 1 < rest.count else {
+                context.fail("--output needs a path", code: 2)
+                return
+            }
+            output = rest[index + 1]
+            rest.removeSubrange(index...(index + 1))
+        }
+        guard rest.count == 1, let path = rest.first, !path.hasPrefix("--") else {
+            context.fail(Self.usage, code: 2)
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            context.fail("\(path): no such file, or it cannot be read", code: 1)
+            return
+        }
+        do {
+            let levels = try ProfessionalStandard.loadBundledLevels()
+            let yaml = try CASEConversion.frameworkYAML(from: data, loader: FrameworkLoader(levels: levels))
+            if let output {
+                try yaml.write(toFile: output, atomically: true, encoding: .utf8)
+                context.console.print("ok  \(path) converted to \(output)")
+            } else {
+                FileHandle.standardOutput.write(Data(yaml.utf8))
+            }
+        } catch let error as CASEConversionError {
+            context.fail("\(path): \(error.description)", code: 1)
+        } catch {
+            context.fail("\(path): \(error)", code: 1)
         }
     }
 }

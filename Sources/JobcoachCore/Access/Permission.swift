@@ -7,6 +7,8 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case viewAuditTrail
     /// Hold API tokens for scripts and integrations.
     case useAPI
+    /// Turn framework packages of other systems (CASE) into framework data files.
+    case convertFrameworks
     /// Keep a portfolio, apply for certification, record permanent education.
     case applyForCertification
     /// Assess applications assigned to oneself.

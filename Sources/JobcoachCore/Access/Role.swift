@@ -25,8 +25,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     /// What the role may do. Least privilege: a role gets only what its work needs.
     public var permissions: Set<Permission> {
         switch self {
-        case .admin: [.manageUsers, .viewAuditTrail, .useAPI, .manageOrganisations]
-        case .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister]
+        case .admin: [.manageUsers, .viewAuditTrail, .useAPI, .manageOrganisations, .convertFrameworks]
+        case .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister, .convertFrameworks]
         case .assessor: [.useAPI, .assessApplications]
         case .jobCoach: [.useAPI, .applyForCertification, .workWithClients]
         case .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity]

@@ -22,6 +22,23 @@ public struct EligibilityEngine: Sendable {
         version.entryRequirements.allSatisfy { meets($0, portfolio, date) }
     }
 
+    /// The verdict of the first condition of a type (`courseHours`) in the version's requirements, as
+    /// the full verdict explains it; nil when the version has none.
+    public func firstResult(ofType typeName: String, in version: FrameworkVersion, portfolio: Portfolio,
+                            on date: CalendarDate) -> RequirementResult? {
+        func find(_ nodes: [RequirementNode]) -> RequirementNode? {
+            for node in nodes {
+                switch node.rule {
+                case .condition(let condition) where condition.typeName == typeName: return node
+                case .condition: continue
+                case .allOf(let children), .anyOf(let children): if let found = find(children) { return found }
+                }
+            }
+            return nil
+        }
+        return find(version.entryRequirements).map { evaluate($0, portfolio, date) }
+    }
+
     // MARK: Trees
 
     private func meets(_ node: RequirementNode, _ portfolio: Portfolio, _ date: CalendarDate) -> Bool {

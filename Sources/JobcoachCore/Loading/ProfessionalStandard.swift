@@ -2,7 +2,8 @@ import Foundation
 
 /// Everything the product reads about the profession, loaded once at start: the framework versions,
 /// the qualification level crosswalk, the ESCO occupations, and what matching reads: the condition
-/// vocabulary and the towns; and what quality reviews read: the IPS-25 fidelity scale.
+/// vocabulary and the towns; what quality reviews read: the IPS-25 fidelity scale; and the training
+/// programmes with the register's recognitions.
 public struct ProfessionalStandard: Sendable {
     public let frameworks: FrameworkCatalog
     public let levels: QualificationLevelCatalog
@@ -13,12 +14,16 @@ public struct ProfessionalStandard: Sendable {
     public let outcomeWords: OutcomeVocabulary
     public let qualityReview: QualityReview
     public let grantRegimes: [GrantRegime]
+    /// The curricula shipped as programme files, and the register's recognised trainings.
+    public let programmes: ProgrammeCatalog
+    public let recognitions: [ProgrammeRecognition]
 
     public init(frameworks: FrameworkCatalog, levels: QualificationLevelCatalog, occupations: OccupationCatalog,
                 conditions: ConditionVocabulary = ConditionVocabulary(terms: []), places: PlaceCatalog = PlaceCatalog(places: []),
                 fidelity: FidelityScale = FidelityScale(version: "", sections: [], items: [], bands: []),
                 outcomeWords: OutcomeVocabulary = OutcomeVocabulary(targetGroups: [:], supportNeeds: [:], paymentPoints: [:], satisfaction: [:]),
-                qualityReview: QualityReview = QualityReview(scale: [], stages: [], recommendations: []), grantRegimes: [GrantRegime] = []) {
+                qualityReview: QualityReview = QualityReview(scale: [], stages: [], recommendations: []), grantRegimes: [GrantRegime] = [],
+                programmes: ProgrammeCatalog = ProgrammeCatalog(programmes: []), recognitions: [ProgrammeRecognition] = []) {
         self.frameworks = frameworks
         self.levels = levels
         self.occupations = occupations
@@ -28,6 +33,8 @@ public struct ProfessionalStandard: Sendable {
         self.outcomeWords = outcomeWords
         self.qualityReview = qualityReview
         self.grantRegimes = grantRegimes
+        self.programmes = programmes
+        self.recognitions = recognitions
     }
 
     /// The data files shipped with the product.
@@ -58,9 +65,11 @@ public struct ProfessionalStandard: Sendable {
             occupationsTSV: try String(contentsOf: esco.appendingPathComponent("occupations.tsv"), encoding: .utf8),
             iscoGroupsTSV: try String(contentsOf: esco.appendingPathComponent("isco-groups.tsv"), encoding: .utf8))
         let frameworks = FrameworkCatalog(versions: versions)
+        let training = try ProgrammeLoader(frameworks: frameworks).load(directory: resourceDirectory.appendingPathComponent("Training"))
         return ProfessionalStandard(frameworks: frameworks, levels: levels, occupations: occupations,
                                     conditions: try ConditionVocabulary.loadBundled(), places: try PlaceCatalog.loadBundled(),
                                     fidelity: try FidelityScale.loadBundled(), outcomeWords: try OutcomeVocabulary.loadBundled(),
-                                    qualityReview: try QualityReview.loadBundled(frameworks: frameworks), grantRegimes: try GrantRegime.loadBundled())
+                                    qualityReview: try QualityReview.loadBundled(frameworks: frameworks), grantRegimes: try GrantRegime.loadBundled(),
+                                    programmes: training.programmes, recognitions: training.recognitions)
     }
 }

@@ -19,6 +19,9 @@ enum Routes {
         api.get(SiteURL.api(.frameworkDiff(.key)).pathComponents, use: APIController.frameworkDiff)
         api.get(SiteURL.api(.qualificationLevels).pathComponents, use: APIController.qualificationLevels)
         api.get(SiteURL.api(.occupations).pathComponents, use: APIController.occupations)
+        api.get(SiteURL.api(.frameworkCASE(.key)).pathComponents, use: InterchangeController.casePackage)
+        api.get(SiteURL.api(.frameworkMoodle(.key)).pathComponents, use: InterchangeController.moodleCSV)
+        api.get(SiteURL.api(.trainingProgrammes).pathComponents, use: TrainingAPIController.programmes)
         let protectedAPI = api.grouped(RequireAPIUserMiddleware())
         protectedAPI.get(["api", "v1", "me"], use: APIController.me)
         // Matching for integrations: stateless, but only for holders of a token.
@@ -26,6 +29,8 @@ enum Routes {
         app.get(SiteURL.api(.matchingConditions).pathComponents, use: MatchingController.conditionsAPI)
         // Outcome measures and risk adjustment for integrations: stateless, for holders of a token.
         protectedAPI.on(.POST, SiteURL.api(.outcomeMeasures).pathComponents, body: .collect(maxSize: "32mb"), use: OutcomesAPIController.measures)
+        protectedAPI.on(.POST, SiteURL.api(.caseConvert).pathComponents, body: .collect(maxSize: "16mb"), use: InterchangeController.convert)
+        protectedAPI.on(.POST, SiteURL.api(.trainingCoverage).pathComponents, body: .collect(maxSize: "4mb"), use: TrainingAPIController.coverage)
         protectedAPI.on(.POST, SiteURL.api(.outcomesRiskAdjusted).pathComponents, body: .collect(maxSize: "32mb"), use: OutcomesAPIController.riskAdjusted)
         // The fidelity scale is public, and so is scoring it: neither touches stored data.
         app.get(SiteURL.api(.fidelityIPS25).pathComponents, use: OutcomesAPIController.fidelityScale)

@@ -133,6 +133,11 @@ enum SiteURL: Sendable {
         case outcomeMeasures
         case outcomesRiskAdjusted
         case fidelityIPS25
+        case frameworkCASE(Parameter<String>)
+        case frameworkMoodle(Parameter<String>)
+        case caseConvert
+        case trainingProgrammes
+        case trainingCoverage
 
         var segments: [Segment] {
             switch self {
@@ -152,6 +157,11 @@ enum SiteURL: Sendable {
             case .outcomeMeasures: ["outcomes", "measures"]
             case .outcomesRiskAdjusted: ["outcomes", "risk-adjusted"]
             case .fidelityIPS25: ["fidelity", "ips-25"]
+            case .frameworkCASE(let id): ["frameworks", .parameter("framework", id.text), "case"]
+            case .frameworkMoodle(let id): ["frameworks", .parameter("framework", id.text), "moodle.csv"]
+            case .caseConvert: ["frameworks", "case", "convert"]
+            case .trainingProgrammes: ["training", "programmes"]
+            case .trainingCoverage: ["training", "coverage"]
             }
         }
     }
