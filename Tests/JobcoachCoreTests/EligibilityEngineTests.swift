@@ -17,8 +17,8 @@ import Testing
     func verdict(_ id: String, _ name: String, _ portfolio: Portfolio, on date: CalendarDate = reference) throws -> EligibilityVerdict {
         let standard = try self.standard
         let version = try self.version(id, name)
-        let verdict = EligibilityEngine(levels: standard.levels).evaluate(version, portfolio: portfolio, on: date)
-        #expect(verdict.eligible == EligibilityEngine(levels: standard.levels).isEligible(version, portfolio: portfolio, on: date),
+        let verdict = standard.eligibility().evaluate(version, portfolio: portfolio, on: date)
+        #expect(verdict.eligible == standard.eligibility().isEligible(version, portfolio: portfolio, on: date),
                 "the fast check agrees with the explained one")
         return verdict
     }

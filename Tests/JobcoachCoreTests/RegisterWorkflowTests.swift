@@ -106,7 +106,7 @@ import Testing
         var saraWerkt = EligibilityEngineTests.eligible()
         saraWerkt.jobcoachDiplomas = [JobcoachDiplomaRecord(provider: "Sara Werkt", completedOn: CalendarDate("2023-05-01")!)]
         var checked: [Int] = []
-        let findings = RegisterRecheck(engine: EligibilityEngine(levels: standard.levels)).run(
+        let findings = RegisterRecheck(engine: standard.eligibility()).run(
             old, portfolios: [("RJ-1", EligibilityEngineTests.eligible()), ("RJ-2", saraWerkt)], on: CalendarDate("2026-11-22")!,
             progressInterval: 1) { checked.append($0) }
         #expect(findings.map(\.holder) == ["RJ-2"])

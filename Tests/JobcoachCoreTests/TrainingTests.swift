@@ -40,6 +40,37 @@ import Testing
         #expect(!ended.counts(completedOn: CalendarDate("2020-01-01")!))
     }
 
+    @Test func theEngineReadsTheRecognitionsNotTheRequirement() throws {
+        let standard = try standard
+        let version = try #require(standard.frameworks.version("register-jobcoach", "2023"))
+        var portfolio = EligibilityEngineTests.eligible()
+        portfolio.jobcoachDiplomas = [JobcoachDiplomaRecord(provider: "Capabel", completedOn: CalendarDate("2014-03-01")!)]
+        let day = CalendarDate("2026-06-01")!
+        #expect(!standard.eligibility().isEligible(version, portfolio: portfolio, on: day))
+        // An officer recognises Capabel's training from 2014: the same diploma now counts.
+        let earlier = ProgrammeRecognition(framework: "register-jobcoach", provider: "Capabel", from: CalendarDate("2014-01-01")!)
+        let verdict = standard.eligibility(adding: [earlier]).evaluate(version, portfolio: portfolio, on: day)
+        #expect(verdict.eligible)
+        #expect(verdict.requirements[0].route?.contains("supplement-capabel") == true)
+        // A recognition for another framework changes nothing here.
+        let elsewhere = ProgrammeRecognition(framework: "jobcoach-profile-nl", provider: "Capabel", from: CalendarDate("2010-01-01")!)
+        #expect(!standard.eligibility(adding: [elsewhere]).isEligible(version, portfolio: portfolio, on: day))
+        // The route's words name the recognition.
+        let route = try #require(version.entryRequirements.flatMap(\.allNodes).first { $0.id == "supplement-capabel" })
+        guard case .condition(let condition) = route.rule else { Issue.record("not a condition"); return }
+        #expect(standard.describer().describe(condition, framework: version.id).en
+                == "Diploma of a recognised job coach training from Capabel (recognised from 1 January 2015)")
+    }
+
+    @Test func aRecognisedRouteWithoutItsRecognitionIsADataError() throws {
+        let standard = try standard
+        let loader = ProgrammeLoader(frameworks: standard.frameworks)
+        let issues = loader.unrecognisedRoutes(standard.recognitions.filter { $0.provider != "Elan" })
+        #expect(!issues.isEmpty)
+        #expect(issues.allSatisfy { $0.item == "supplement-combo-elan-saxion" && $0.message.contains("'Elan'") })
+        #expect(loader.unrecognisedRoutes(standard.recognitions).isEmpty)
+    }
+
     @Test func aBadProgrammeFileIsNamedByFileLineAndItem() throws {
         let loader = try ProgrammeLoader(frameworks: standard.frameworks)
         let yaml = """
@@ -78,7 +109,7 @@ import Testing
         let standard = try standard
         let version = try #require(standard.frameworks.version("register-jobcoach", on: CalendarDate(day)!))
         return TrainingCoverage.compute(version, modules: modules, on: CalendarDate(day)!,
-                                        engine: EligibilityEngine(levels: standard.levels))
+                                        engine: standard.eligibility())
     }
 
     @Test func coverageMeetsTheCourseHoursRuleAt98HoursNot97() throws {

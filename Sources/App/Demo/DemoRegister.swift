@@ -19,7 +19,7 @@ struct DemoRegister {
         // Nobody knows this password: synthetic accounts cannot be used to log in.
         let unusableHash = try await app.accounts.hash(SecureToken.random())
         let existing = try await User.query(on: app.db).filter(\.$email ~~ "@synthetic.jobcoach.test").count()
-        let engine = EligibilityEngine(levels: app.standard.levels)
+        let engine = app.standard.eligibility(adding: try await RecognitionRow.added(on: app.db))
         var generator = SyntheticPortfolios(seed: UInt64(2026 + existing))
         var made = 0
         while made < count {

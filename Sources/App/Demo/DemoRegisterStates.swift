@@ -123,7 +123,7 @@ struct DemoRegisterStates {
     private func submit(_ coach: User, version: FrameworkVersion, today: CalendarDate) async throws -> CertificationApplication {
         let app = application
         let core = PortfolioMapping.core(try await PortfolioMapping.load(userID: try coach.requireID(), on: app.db), on: today)
-        let verdict = EligibilityEngine(levels: app.standard.levels).evaluate(version, portfolio: core, on: today)
+        let verdict = app.standard.eligibility(adding: try await RecognitionRow.added(on: app.db)).evaluate(version, portfolio: core, on: today)
         let submitted = CertificationApplication()
         submitted.$applicant.id = try coach.requireID()
         submitted.frameworkID = version.id

@@ -36,5 +36,8 @@ enum Migrations {
         app.migrations.add(CreateOutcomes())
         // 006: input financing (grants of coaching hours) and career steps at follow-ups.
         app.migrations.add(CreateGrantsAndCareerSteps())
+        // 007: training: recognitions added by officers, providers' cohorts, trainees, sessions,
+        // attendance and results, accredited activities, and what providers confirm in the register.
+        app.migrations.add(CreateTraining())
     }
 }

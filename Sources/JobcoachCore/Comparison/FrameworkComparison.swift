@@ -29,8 +29,11 @@ public struct FrameworkComparison: Hashable, Encodable, Sendable {
             }),
             ("training", LocalizedText(nl: "Jobcoachopleiding", en: "Job coach training"), { version in
                 Self.conditions(version) { condition in
-                    guard case .jobcoachDiploma = condition else { return nil }
-                    let text = describer.describe(condition)
+                    switch condition {
+                    case .jobcoachDiploma, .recognisedDiploma: break
+                    default: return nil
+                    }
+                    let text = describer.describe(condition, framework: version.id)
                     return (text, text.en)
                 }
             }),

@@ -114,6 +114,8 @@ public struct FrameworkDiff: Hashable, Encodable, Sendable {
             if let providers { parts.append("providers=\(providers.joined(separator: ","))") }
             if let onOrAfter { parts.append("completedOnOrAfter=\(onOrAfter)") }
             if let before { parts.append("completedBefore=\(before)") }
+        case let .recognisedDiploma(providers):
+            if let providers { parts.append("providers=\(providers.joined(separator: ","))") }
         case let .courseHours(hours, ects, perEcts, _):
             parts.append("minimumHours=\(NumberText.format(hours, in: .en))")
             if let ects { parts.append("minimumEcts=\(NumberText.format(ects, in: .en))") }

@@ -3,23 +3,26 @@
 /// knows what each kind of condition means.
 public struct EligibilityEngine: Sendable {
     public let levels: QualificationLevelCatalog
+    /// The register's recognised trainings: the shipped list and those officers added.
+    public let recognitions: [ProgrammeRecognition]
     private let describer: RequirementDescriber
 
-    public init(levels: QualificationLevelCatalog) {
+    public init(levels: QualificationLevelCatalog, recognitions: [ProgrammeRecognition]) {
         self.levels = levels
-        self.describer = RequirementDescriber(levels: levels)
+        self.recognitions = recognitions
+        self.describer = RequirementDescriber(levels: levels, recognitions: recognitions)
     }
 
     /// The full verdict with explanations.
     public func evaluate(_ version: FrameworkVersion, portfolio: Portfolio, on date: CalendarDate) -> EligibilityVerdict {
-        let results = version.entryRequirements.map { evaluate($0, portfolio, date) }
+        let results = version.entryRequirements.map { evaluate($0, portfolio, date, version.id) }
         return EligibilityVerdict(framework: version.id, version: version.version, referenceDate: date,
                                   eligible: results.allSatisfy(\.met), requirements: results)
     }
 
     /// Only whether the portfolio meets every requirement: no texts, for re-checking many portfolios.
     public func isEligible(_ version: FrameworkVersion, portfolio: Portfolio, on date: CalendarDate) -> Bool {
-        version.entryRequirements.allSatisfy { meets($0, portfolio, date) }
+        version.entryRequirements.allSatisfy { meets($0, portfolio, date, version.id) }
     }
 
     /// The verdict of the first condition of a type (`courseHours`) in the version's requirements, as
@@ -36,22 +39,22 @@ public struct EligibilityEngine: Sendable {
             }
             return nil
         }
-        return find(version.entryRequirements).map { evaluate($0, portfolio, date) }
+        return find(version.entryRequirements).map { evaluate($0, portfolio, date, version.id) }
     }
 
     // MARK: Trees
 
-    private func meets(_ node: RequirementNode, _ portfolio: Portfolio, _ date: CalendarDate) -> Bool {
+    private func meets(_ node: RequirementNode, _ portfolio: Portfolio, _ date: CalendarDate, _ framework: String) -> Bool {
         switch node.rule {
-        case .allOf(let children): children.allSatisfy { meets($0, portfolio, date) }
-        case .anyOf(let children): children.contains { meets($0, portfolio, date) }
-        case .condition(let condition): satisfies(condition, portfolio, date)
+        case .allOf(let children): children.allSatisfy { meets($0, portfolio, date, framework) }
+        case .anyOf(let children): children.contains { meets($0, portfolio, date, framework) }
+        case .condition(let condition): satisfies(condition, portfolio, date, framework)
         }
     }
 
     /// The same test as `check`, without making explanations: the re-check of a whole register runs
     /// this for every portfolio.
-    private func satisfies(_ condition: RequirementCondition, _ portfolio: Portfolio, _ date: CalendarDate) -> Bool {
+    private func satisfies(_ condition: RequirementCondition, _ portfolio: Portfolio, _ date: CalendarDate, _ framework: String) -> Bool {
         switch condition {
         case let .qualification(minimum, shownBy):
             return portfolio.education.contains { shownBy.contains($0.kind) && $0.completedOn <= date && levels.isAtLeast($0.level, minimum) }
@@ -60,6 +63,10 @@ public struct EligibilityEngine: Sendable {
                 diploma.completedOn <= date
                     && (providers.map { names in names.contains { Self.sameProvider($0, diploma.provider) } } ?? true)
                     && (onOrAfter.map { diploma.completedOn >= $0 } ?? true) && (before.map { diploma.completedOn < $0 } ?? true)
+            }
+        case let .recognisedDiploma(providers):
+            return portfolio.jobcoachDiplomas.contains { diploma in
+                diploma.completedOn <= date && Self.from(providers, diploma) && recognition(of: diploma, for: framework) != nil
             }
         case let .courseHours(minimumHours, minimumEcts, hoursPerEcts, _):
             return Self.courseHours(portfolio, date, hoursPerEcts: hoursPerEcts ?? minimumEcts.map { minimumHours / $0 }) >= minimumHours
@@ -73,14 +80,14 @@ public struct EligibilityEngine: Sendable {
         }
     }
 
-    private func evaluate(_ node: RequirementNode, _ portfolio: Portfolio, _ date: CalendarDate) -> RequirementResult {
+    private func evaluate(_ node: RequirementNode, _ portfolio: Portfolio, _ date: CalendarDate, _ framework: String) -> RequirementResult {
         switch node.rule {
         case .condition(let condition):
-            let outcome = check(condition, portfolio, date)
+            let outcome = check(condition, portfolio, date, framework)
             return RequirementResult(id: node.id, title: node.title, met: outcome.met, route: nil,
                                      explanation: outcome.explanation, children: [])
         case .allOf(let nodes):
-            let children = nodes.map { evaluate($0, portfolio, date) }
+            let children = nodes.map { evaluate($0, portfolio, date, framework) }
             let met = children.allSatisfy(\.met)
             let routes = children.compactMap(\.route)
             let shown = met ? children : children.filter { !$0.met }
@@ -88,7 +95,7 @@ public struct EligibilityEngine: Sendable {
                                      route: met && !routes.isEmpty ? routes.joined(separator: ", ") : nil,
                                      explanation: Self.join(shown.map(\.explanation), separator: "; "), children: children)
         case .anyOf(let nodes):
-            let children = nodes.map { evaluate($0, portfolio, date) }
+            let children = nodes.map { evaluate($0, portfolio, date, framework) }
             if let chosen = children.first(where: \.met) {
                 let route = chosen.route.map { "\(chosen.id): \($0)" } ?? chosen.id
                 let explanation = LocalizedText(nl: "Via \(Self.trimmed(chosen.title.nl)): \(chosen.explanation.nl)",
@@ -120,12 +127,14 @@ public struct EligibilityEngine: Sendable {
         var explanation: LocalizedText
     }
 
-    private func check(_ condition: RequirementCondition, _ portfolio: Portfolio, _ date: CalendarDate) -> Outcome {
+    private func check(_ condition: RequirementCondition, _ portfolio: Portfolio, _ date: CalendarDate, _ framework: String) -> Outcome {
         switch condition {
         case let .qualification(minimum, shownBy):
             return qualification(minimum, shownBy, portfolio, date)
         case let .jobcoachDiploma(providers, onOrAfter, before):
             return diploma(providers, onOrAfter, before, portfolio, date)
+        case let .recognisedDiploma(providers):
+            return recognisedDiploma(providers, portfolio, date, framework)
         case let .courseHours(minimumHours, minimumEcts, hoursPerEcts, _):
             let perEcts = hoursPerEcts ?? minimumEcts.map { minimumHours / $0 }
             let total = Self.courseHours(portfolio, date, hoursPerEcts: perEcts)
@@ -213,6 +222,48 @@ public struct EligibilityEngine: Sendable {
             return Outcome(met: false, explanation: LocalizedText(
                 nl: "het diploma van \(outside.provider) van \(outside.completedOn.text(in: .nl)) valt buiten de periode (\(window.nl))",
                 en: "the diploma from \(outside.provider) of \(outside.completedOn.text(in: .en)) is outside the period (\(window.en))"))
+        }
+        let names = providers ?? []
+        let list = { (conjunction: String) in
+            names.count > 1 ? names.dropLast().joined(separator: ", ") + " \(conjunction) " + names.last! : names.first ?? ""
+        }
+        return Outcome(met: false, explanation: LocalizedText(nl: "geen diploma van \(list("of"))", en: "no diploma from \(list("or"))"))
+    }
+
+    private static func from(_ providers: [String]?, _ diploma: JobcoachDiplomaRecord) -> Bool {
+        providers.map { names in names.contains { sameProvider($0, diploma.provider) } } ?? true
+    }
+
+    /// The recognition under which a diploma counts for the framework, if any.
+    private func recognition(of diploma: JobcoachDiplomaRecord, for framework: String) -> ProgrammeRecognition? {
+        recognitions.first { $0.framework == framework && Self.sameProvider($0.provider, diploma.provider) && $0.counts(completedOn: diploma.completedOn) }
+    }
+
+    private func recognisedDiploma(_ providers: [String]?, _ portfolio: Portfolio, _ date: CalendarDate, _ framework: String) -> Outcome {
+        let held = portfolio.jobcoachDiplomas.filter { $0.completedOn <= date }
+        let fromProvider = held.filter { Self.from(providers, $0) }
+        for diploma in fromProvider {
+            if let recognition = recognition(of: diploma, for: framework) {
+                let window = describer.recognitionWindow(recognition)
+                return Outcome(met: true, explanation: LocalizedText(
+                    nl: "jobcoachdiploma van \(diploma.provider), behaald \(diploma.completedOn.text(in: .nl)) (opleiding \(window.nl))",
+                    en: "job coach diploma from \(diploma.provider), obtained \(diploma.completedOn.text(in: .en)) (training \(window.en))"))
+            }
+        }
+        if held.isEmpty {
+            return Outcome(met: false, explanation: LocalizedText(nl: "geen jobcoachdiploma opgegeven", en: "no job coach diploma given"))
+        }
+        if let outside = fromProvider.first {
+            let windows = recognitions.filter { $0.framework == framework && Self.sameProvider($0.provider, outside.provider) }
+                .compactMap { describer.window(onOrAfter: $0.from, before: $0.until) }
+            guard !windows.isEmpty else {
+                return Outcome(met: false, explanation: LocalizedText(
+                    nl: "de opleiding van \(outside.provider) is niet erkend door het register",
+                    en: "the training of \(outside.provider) is not recognised by the register"))
+            }
+            return Outcome(met: false, explanation: LocalizedText(
+                nl: "het diploma van \(outside.provider) van \(outside.completedOn.text(in: .nl)) valt buiten de periode (\(windows.map(\.nl).joined(separator: "; ")))",
+                en: "the diploma from \(outside.provider) of \(outside.completedOn.text(in: .en)) is outside the period (\(windows.map(\.en).joined(separator: "; ")))"))
         }
         let names = providers ?? []
         let list = { (conjunction: String) in

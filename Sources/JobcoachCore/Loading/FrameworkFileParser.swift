@@ -294,6 +294,12 @@ struct FrameworkFileParser {
                 issues.add("'providers' is empty: leave it out to accept any provider", item: item, line: node.line)
             }
             condition = .jobcoachDiploma(providers: providers, completedOnOrAfter: from, completedBefore: before)
+        case "recognisedDiploma":
+            let providers = reader.strings("providers")
+            if providers?.isEmpty == true {
+                issues.add("'providers' is empty: leave it out to accept any recognised provider", item: item, line: node.line)
+            }
+            condition = .recognisedDiploma(providers: providers)
         case "courseHours":
             let hours = reader.number("minimumHours")
             let ects = reader.number("minimumEcts", required: false)

@@ -37,6 +37,15 @@ public struct ProfessionalStandard: Sendable {
         self.recognitions = recognitions
     }
 
+    /// The eligibility engine over the shipped recognitions and those `added` by officers.
+    public func eligibility(adding added: [ProgrammeRecognition] = []) -> EligibilityEngine {
+        EligibilityEngine(levels: levels, recognitions: recognitions + added)
+    }
+
+    public func describer(adding added: [ProgrammeRecognition] = []) -> RequirementDescriber {
+        RequirementDescriber(levels: levels, recognitions: recognitions + added)
+    }
+
     /// The data files shipped with the product.
     public static var resourceDirectory: URL {
         // `.copy("Resources")` keeps the folder; find it rather than assume the bundle layout,

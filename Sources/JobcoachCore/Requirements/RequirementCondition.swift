@@ -5,6 +5,10 @@ public enum RequirementCondition: Hashable, Encodable, Sendable {
     case qualification(minimumLevel: LevelReference, shownBy: [EducationEvidenceKind])
     /// A job coach diploma from one of the providers (any provider when nil), inside a date window.
     case jobcoachDiploma(providers: [String]?, completedOnOrAfter: CalendarDate?, completedBefore: CalendarDate?)
+    /// A diploma of a job coach training the register recognises for the framework, from one of the
+    /// providers (any recognised provider when nil). The dates are the recognitions'
+    /// (`ProgrammeRecognition`), not the requirement's.
+    case recognisedDiploma(providers: [String]?)
     /// Relevant courses of at least so many hours, or EC converted at `hoursPerEcts`.
     case courseHours(minimumHours: Double, minimumEcts: Double?, hoursPerEcts: Double?, fields: [LocalizedText])
     /// Active as a job coach for at least so many years on the reference date.
@@ -19,6 +23,7 @@ public enum RequirementCondition: Hashable, Encodable, Sendable {
         switch self {
         case .qualification: "qualification"
         case .jobcoachDiploma: "jobcoachDiploma"
+        case .recognisedDiploma: "recognisedDiploma"
         case .courseHours: "courseHours"
         case .experienceYears: "experienceYears"
         case .experienceHours: "experienceHours"
@@ -30,6 +35,7 @@ public enum RequirementCondition: Hashable, Encodable, Sendable {
     public static let parameterNames: [String: Set<String>] = [
         "qualification": ["minimumLevel", "shownBy"],
         "jobcoachDiploma": ["providers", "completedOnOrAfter", "completedBefore"],
+        "recognisedDiploma": ["providers"],
         "courseHours": ["minimumHours", "minimumEcts", "hoursPerEcts", "fields"],
         "experienceYears": ["minimumYears"],
         "experienceHours": ["minimumHours"],
@@ -53,6 +59,8 @@ public enum RequirementCondition: Hashable, Encodable, Sendable {
             try container.encodeIfPresent(providers, forKey: .providers)
             try container.encodeIfPresent(onOrAfter, forKey: .completedOnOrAfter)
             try container.encodeIfPresent(before, forKey: .completedBefore)
+        case let .recognisedDiploma(providers):
+            try container.encodeIfPresent(providers, forKey: .providers)
         case let .courseHours(hours, ects, hoursPerEcts, fields):
             try container.encode(hours, forKey: .minimumHours)
             try container.encodeIfPresent(ects, forKey: .minimumEcts)

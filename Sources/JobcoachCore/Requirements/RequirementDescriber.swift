@@ -2,13 +2,33 @@
 /// explanations use the same sentences.
 public struct RequirementDescriber: Sendable {
     public let levels: QualificationLevelCatalog
+    /// The register's recognised trainings, whose dates a `recognisedDiploma` condition names.
+    public let recognitions: [ProgrammeRecognition]
 
-    public init(levels: QualificationLevelCatalog) {
+    public init(levels: QualificationLevelCatalog, recognitions: [ProgrammeRecognition] = []) {
         self.levels = levels
+        self.recognitions = recognitions
     }
 
-    public func describe(_ condition: RequirementCondition) -> LocalizedText {
+    /// `framework` says whose recognitions a recognised diploma names; without it, no dates are given.
+    public func describe(_ condition: RequirementCondition, framework: String? = nil) -> LocalizedText {
         switch condition {
+        case let .recognisedDiploma(providers):
+            let held = recognitions.filter { recognition in
+                recognition.framework == framework
+                    && (providers.map { $0.contains { EligibilityEngine.sameProvider($0, recognition.provider) } } ?? true)
+            }
+            guard framework != nil, !held.isEmpty else {
+                let names = providers ?? []
+                return names.isEmpty
+                    ? LocalizedText(nl: "Diploma van een door het register erkende jobcoachopleiding",
+                                    en: "Diploma of a job coach training the register recognises")
+                    : LocalizedText(nl: "Diploma van een erkende jobcoachopleiding van \(list(names, conjunction: "of"))",
+                                    en: "Diploma of a recognised job coach training from \(list(names, conjunction: "or"))")
+            }
+            let nl = held.map { "\($0.provider) (\(recognitionWindow($0).nl))" }, en = held.map { "\($0.provider) (\(recognitionWindow($0).en))" }
+            return LocalizedText(nl: "Diploma van een erkende jobcoachopleiding van \(list(nl, conjunction: "of"))",
+                                 en: "Diploma of a recognised job coach training from \(list(en, conjunction: "or"))")
         case let .qualification(minimum, shownBy):
             let level = levelText(minimum)
             let kinds = LocalizedText(
@@ -46,6 +66,16 @@ public struct RequirementDescriber: Sendable {
         case .practising:
             return LocalizedText(nl: "Nu werkzaam als jobcoach", en: "Practising as a job coach now")
         }
+    }
+
+    /// "erkend vanaf 1 januari 2015" / "recognised from 1 January 2015", with its end if it has one.
+    public func recognitionWindow(_ recognition: ProgrammeRecognition) -> LocalizedText {
+        var nl = "erkend vanaf \(recognition.from.text(in: .nl))", en = "recognised from \(recognition.from.text(in: .en))"
+        if let until = recognition.until {
+            nl += " tot \(until.text(in: .nl))"
+            en += " until \(until.text(in: .en))"
+        }
+        return LocalizedText(nl: nl, en: en)
     }
 
     /// "obtained on or after 1 January 2015" / "behaald op of na 1 januari 2015"; nil without limits.

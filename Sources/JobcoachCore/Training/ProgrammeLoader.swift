@@ -40,8 +40,31 @@ public struct ProgrammeLoader: Sendable {
                 issues += error.issues
             }
         }
+        issues += unrecognisedRoutes(recognitions)
         if !issues.isEmpty { throw FrameworkDataError(issues: issues) }
         return (ProgrammeCatalog(programmes: programmes), recognitions)
+    }
+
+    /// A route for recognised diplomas that names a provider without a recognition could never be met.
+    func unrecognisedRoutes(_ recognitions: [ProgrammeRecognition]) -> [FrameworkDataIssue] {
+        var issues: [FrameworkDataIssue] = []
+        func walk(_ nodes: [RequirementNode], _ version: FrameworkVersion) {
+            for node in nodes {
+                switch node.rule {
+                case .condition(.recognisedDiploma(let providers?)):
+                    for provider in providers where !recognitions.contains(where: {
+                        $0.framework == version.id && EligibilityEngine.sameProvider($0.provider, provider)
+                    }) {
+                        issues.append(FrameworkDataIssue(file: "Training/\(Self.recognitionsFile)", item: node.id,
+                                                         message: "\(version.id) \(version.version) names '\(provider)' in \(node.id), but no recognition of it for \(version.id) is listed"))
+                    }
+                case .condition: continue
+                case .allOf(let children), .anyOf(let children): walk(children, version)
+                }
+            }
+        }
+        for version in frameworks.allVersions { walk(version.entryRequirements, version) }
+        return issues
     }
 
     public func programme(yaml: String, file: String) throws -> TrainingProgramme {

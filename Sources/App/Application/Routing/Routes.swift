@@ -99,6 +99,8 @@ enum Routes {
         officeApplication.post(SiteURL.officeDecide(.key).pathComponents, use: OfficeApplicationsController.decide)
         officers.get(SiteURL.officeCertificates.pathComponents, use: OfficeCertificatesController.page)
         officers.get(SiteURL.officeRecheck.pathComponents, use: RecheckController.page)
+        officers.get(SiteURL.officeRecognitions.pathComponents, use: RecognitionController.page)
+        officers.post(SiteURL.officeRecognitions.pathComponents, use: RecognitionController.create)
         officers.get(SiteURL.officeComplaints.pathComponents, use: ComplaintsController.list)
         officers.post(SiteURL.officeComplaints.pathComponents, use: ComplaintsController.create)
         let complaint = officers.scoped(ComplaintScope.self)

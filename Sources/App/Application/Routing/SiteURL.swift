@@ -47,6 +47,7 @@ enum SiteURL: Sendable {
     case officeDecide(Parameter<UUID>)
     case officeCertificates
     case officeRecheck
+    case officeRecognitions
     case officeComplaints
     case officeComplaint(Parameter<UUID>)
     case publicRegister
@@ -219,6 +220,7 @@ enum SiteURL: Sendable {
         case .officeDecide(let id): ["office", "applications", .parameter("application", id.text), "decision"]
         case .officeCertificates: ["office", "certificates"]
         case .officeRecheck: ["office", "recheck"]
+        case .officeRecognitions: ["office", "recognitions"]
         case .officeComplaints: ["office", "complaints"]
         case .officeComplaint(let id): ["office", "complaints", .parameter("complaint", id.text)]
         case .publicRegister: ["register"]

@@ -68,7 +68,7 @@ struct FrameworkPageContext: Encodable {
     var apiURL: String
     var frameworksURL = SiteURL.frameworks.path
 
-    init(request: Request, framework: FrameworkVersion, day: CalendarDate) {
+    init(request: Request, framework: FrameworkVersion, day: CalendarDate, describer: RequirementDescriber) {
         let language = request.language
         let strings = request.application.strings
         let standard = request.standard
@@ -82,7 +82,6 @@ struct FrameworkPageContext: Encodable {
         changeNote = framework.changeNote?[language]
         sourceDocument = framework.sourceDocument
         translationNote = strings.text(framework.sourceLanguage == language ? "translationNoteSource" : "translationNoteTranslated", language)
-        let describer = RequirementDescriber(levels: standard.levels)
         level = framework.level.map { describer.levelText($0)[language] }
         certification = framework.certification.map {
             strings.text("certificateValidFor", ["years": String($0.validityYears)], language)
@@ -109,7 +108,7 @@ struct FrameworkPageContext: Encodable {
                     items: section.items.map { Item(id: $0.id, text: $0.text[language]) })
         }
         requirements = framework.entryRequirements.map {
-            RequirementView($0, language: language, describer: describer, strings: strings)
+            RequirementView($0, framework: framework.id, language: language, describer: describer, strings: strings)
         }
         groupKinds = framework.groupKinds.map { kind in
             GroupKind(kind: kind.rawValue, heading: kind.title[language], indicatorHeading: kind.indicatorName[language],

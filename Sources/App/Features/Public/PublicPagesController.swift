@@ -15,14 +15,16 @@ enum PublicPagesController {
         let version = try FrameworkLookup.versionInForce(request)
         let day = try FrameworkLookup.day(request)
         return try await request.publicPage {
-            try await request.page(.framework, FrameworkPageContext(request: request, framework: version, day: day))
+            try await request.page(.framework, FrameworkPageContext(request: request, framework: version, day: day,
+                                                                 describer: try await request.requirementDescriber()))
         }
     }
 
     static func frameworkVersion(_ request: Request) async throws -> Response {
         let version = try FrameworkLookup.namedVersion(request)
         return try await request.publicPage {
-            try await request.page(.framework, FrameworkPageContext(request: request, framework: version, day: request.today))
+            try await request.page(.framework, FrameworkPageContext(request: request, framework: version, day: request.today,
+                                                                 describer: try await request.requirementDescriber()))
         }
     }
 
@@ -66,7 +68,7 @@ enum PublicPagesController {
             selected = []
         }
         let comparison = selected.isEmpty ? nil
-            : FrameworkComparison(versions: selected, describer: RequirementDescriber(levels: request.standard.levels))
+            : FrameworkComparison(versions: selected, describer: try await request.requirementDescriber())
         let context = CompareContext(request: request, selected: selected, comparison: comparison, errors: errors)
         return try await request.page(.compare, context, status: errors.isEmpty ? .ok : .badRequest)
     }

@@ -17,7 +17,7 @@ enum TrainingAPIController {
     static func coverage(_ request: Request) async throws -> Response {
         let body = try request.content.decode(TrainingCoverageRequest.self)
         let (version, day, modules) = try OutcomesAPIController.problem { () throws(InputFieldError) in try body.prepare(request.standard.frameworks) }
-        let engine = EligibilityEngine(levels: request.standard.levels)
+        let engine = try await request.eligibilityEngine()
         return try await APIController.json(TrainingCoverage.compute(version, modules: modules, on: day, engine: engine), request)
     }
 }

@@ -13,6 +13,10 @@ final class CPDActivityRow: Model, @unchecked Sendable {
     @OptionalField(key: "points") var points: Double?
     @Field(key: "completed_on") var completedOn: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// The training provider that confirmed it; the holder cannot change or remove such an entry.
+    @OptionalField(key: "confirmed_by") var confirmedBy: UUID?
+    /// Says which confirmation it came from, so that the same confirmation lands once.
+    @OptionalField(key: "source_key") var sourceKey: String?
 
     init() {}
 }

@@ -12,6 +12,10 @@ final class PortfolioCourse: Model, @unchecked Sendable {
     @OptionalField(key: "ects") var ects: Double?
     @Field(key: "completed_on") var completedOn: String
     @OptionalParent(key: "evidence_id") var evidence: EvidenceFile?
+    /// The training provider that confirmed it; the holder cannot change or remove such an entry.
+    @OptionalField(key: "confirmed_by") var confirmedBy: UUID?
+    /// Says which confirmation it came from, so that the same confirmation lands once.
+    @OptionalField(key: "source_key") var sourceKey: String?
 
     init() {}
 }

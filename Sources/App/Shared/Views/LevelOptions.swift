@@ -12,7 +12,7 @@ struct LevelOptionGroup: Encodable {
     var options: [Option]
 
     static func all(_ levels: QualificationLevelCatalog, language: Language, selected: String) -> [LevelOptionGroup] {
-        let describer = RequirementDescriber(levels: levels)
+        let describer = RequirementDescriber(levels: levels, recognitions: [])
         return levels.frameworks.map { framework in
             LevelOptionGroup(label: framework.title[language], options: framework.levels.map { entry in
                 let value = "\(framework.id.rawValue):\(entry.code)"

@@ -11,10 +11,10 @@ struct RequirementView: Encodable {
     var explanation: String
     var children: [RequirementView]
 
-    init(_ node: RequirementNode, language: Language, describer: RequirementDescriber, strings: UIStrings) {
+    init(_ node: RequirementNode, framework: String, language: Language, describer: RequirementDescriber, strings: UIStrings) {
         id = node.id
         title = node.title[language]
-        children = node.children.map { RequirementView($0, language: language, describer: describer, strings: strings) }
+        children = node.children.map { RequirementView($0, framework: framework, language: language, describer: describer, strings: strings) }
         switch node.rule {
         case .allOf:
             mode = "all"
@@ -24,7 +24,7 @@ struct RequirementView: Encodable {
             explanation = strings.text("requirementAnyOf", language)
         case .condition(let condition):
             mode = "condition"
-            explanation = describer.describe(condition)[language]
+            explanation = describer.describe(condition, framework: framework)[language]
         }
     }
 }

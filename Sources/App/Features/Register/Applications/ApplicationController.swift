@@ -24,7 +24,7 @@ enum ApplicationController {
             throw Abort(.badRequest, reason: request.t("applyDeclarationsMissing"))
         }
         let core = PortfolioMapping.core(portfolio, on: today)
-        let verdict = EligibilityEngine(levels: standard.levels).evaluate(version, portfolio: core, on: today)
+        let verdict = try await request.eligibilityEngine().evaluate(version, portfolio: core, on: today)
         let previous = try await Certificate.query(on: request.db).filter(\.$holder.$id == userID)
             .filter(\.$frameworkID == id).sort(\.$validUntil, .descending).first()
         let cpd: CPDEvaluation? = previous == nil ? nil
@@ -95,7 +95,7 @@ enum ApplicationController {
         let today = request.today
         guard let version = standard.frameworks.version(application.frameworkID, application.frameworkVersion) else { throw Abort(.notFound) }
         let core = PortfolioMapping.core(try await PortfolioMapping.load(userID: try user.requireID(), on: request.db), on: today)
-        let verdict = EligibilityEngine(levels: standard.levels).evaluate(version, portfolio: core, on: today)
+        let verdict = try await request.eligibilityEngine().evaluate(version, portfolio: core, on: today)
         let applicationID = try application.requireID()
         try await request.change { db in
             application.portfolioSnapshot = try ApplicationSnapshot.encode(core)

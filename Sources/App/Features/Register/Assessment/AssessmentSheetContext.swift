@@ -53,7 +53,7 @@ struct AssessmentSheetContext: Encodable {
         submitted = assignment.submittedAt != nil
         self.saved = saved || (try? request.query.get(String.self, at: "saved")) == "1"
         portfolio = ApplicationSnapshot.portfolio(application).map {
-            PortfolioView($0, language: language, describer: RequirementDescriber(levels: request.standard.levels), hoursUnit: request.t("unitHours"))
+            PortfolioView($0, language: language, describer: request.standard.describer(), hoursUnit: request.t("unitHours"))
         }
         evidence = files.map { OfficeApplicationContext.Evidence(name: $0.filename, url: SiteURL.evidence(.value($0.id!)).path) }
         errors = problems.fieldErrors(request)

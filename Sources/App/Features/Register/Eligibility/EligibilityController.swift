@@ -14,7 +14,7 @@ enum EligibilityController {
         let standard = request.standard
         let day = try PortfolioInput.date(body.referenceDate, "referenceDate", required: false) ?? request.today
         let portfolio = try PortfolioInput.portfolio(body.portfolio, levels: standard.levels)
-        let engine = EligibilityEngine(levels: standard.levels)
+        let engine = try await request.eligibilityEngine()
         guard let id = body.framework else {
             let results = standard.frameworks.inForce(on: day).filter { !$0.entryRequirements.isEmpty }
                 .map { engine.evaluate($0, portfolio: portfolio, on: day) }
@@ -51,7 +51,7 @@ enum EligibilityController {
                                                                                 problems: problems),
                                           status: .unprocessableEntity)
         }
-        let engine = EligibilityEngine(levels: standard.levels)
+        let engine = try await request.eligibilityEngine()
         let verdicts = standard.frameworks.inForce(on: form.referenceDate).filter { !$0.entryRequirements.isEmpty }
             .map { (engine.evaluate($0, portfolio: portfolio, on: form.referenceDate), $0) }
         return try await request.page(.eligibility, EligibilityPageContext(request: request, form: form, verdicts: verdicts))

@@ -64,7 +64,7 @@ struct OfficeApplicationContext: Encodable {
     var decisionError: String?
 
     init(request: Request, application: CertificationApplication, assignments: [AssessorAssignment], assessors available: [User],
-         evidence files: [EvidenceFile], problems: [FormProblem]) {
+         evidence files: [EvidenceFile], problems: [FormProblem], engine: EligibilityEngine) {
         let language = request.language
         let standard = request.standard
         let version = standard.frameworks.version(application.frameworkID, application.frameworkVersion)
@@ -79,11 +79,11 @@ struct OfficeApplicationContext: Encodable {
         verdict = ApplicationSnapshot.verdict(application).map { VerdictView($0, language: language) }
         let snapshot = ApplicationSnapshot.portfolio(application)
         if let snapshot, let version {
-            todayVerdict = VerdictView(EligibilityEngine(levels: standard.levels).evaluate(version, portfolio: snapshot, on: request.today),
+            todayVerdict = VerdictView(engine.evaluate(version, portfolio: snapshot, on: request.today),
                                        language: language)
         }
         cpd = ApplicationSnapshot.cpd(application)?.explanation[language]
-        portfolio = snapshot.map { PortfolioView($0, language: language, describer: RequirementDescriber(levels: standard.levels),
+        portfolio = snapshot.map { PortfolioView($0, language: language, describer: standard.describer(),
                                                  hoursUnit: request.t("unitHours")) }
         evidence = files.map { Evidence(name: $0.filename, url: SiteURL.evidence(.value($0.id!)).path) }
         let sorted = assignments.sorted { $0.assignedAt < $1.assignedAt || ($0.assignedAt == $1.assignedAt && $0.assessor.displayName < $1.assessor.displayName) }

@@ -35,7 +35,8 @@ enum OfficeApplicationsController {
                                                               subject: "application:\(applicationID.uuidString)")
         }
         let context = OfficeApplicationContext(request: request, application: application, assignments: assignments,
-                                               assessors: assessors, evidence: evidence, problems: problems)
+                                               assessors: assessors, evidence: evidence, problems: problems,
+                                               engine: try await request.eligibilityEngine())
         return try await request.page(.officeApplication, context, status: status)
     }
 

@@ -30,6 +30,7 @@ struct OfficeContext: Encodable {
     var certificatesURL: String
     var expiringURL: String
     var recheckURL: String
+    var recognitionsURL: String
     var complaintsURL: String
 
     init(request: Request, applications: [CertificationApplication], filter: ApplicationStatus?, certificates: [Certificate], openComplaints: Int) {
@@ -55,6 +56,7 @@ struct OfficeContext: Encodable {
         certificatesURL = SiteURL.officeCertificates.path
         expiringURL = SiteURL.officeCertificates.path(query: [("expiring", "1")])
         recheckURL = SiteURL.officeRecheck.path
+        recognitionsURL = SiteURL.officeRecognitions.path
         complaintsURL = SiteURL.officeComplaints.path
     }
 }

@@ -36,7 +36,7 @@ struct RegisterRecheckRun: Sendable {
         let entries = certificates.map { (holder: $0.number, portfolio: portfolios[$0.holder] ?? Portfolio()) }
         let byNumber = Dictionary(certificates.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         let total = entries.count
-        let findings = RegisterRecheck(engine: EligibilityEngine(levels: standard.levels))
+        let findings = RegisterRecheck(engine: standard.eligibility(adding: try await RecognitionRow.added(on: database)))
             .run(version, portfolios: entries, on: date, progressInterval: 500) { progress($0, total) }
         let rows = findings.map { finding in
             let certificate = byNumber[finding.holder]

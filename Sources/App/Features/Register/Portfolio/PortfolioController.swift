@@ -18,7 +18,7 @@ enum PortfolioController {
         let applications = try await CertificationApplication.query(on: request.db)
             .filter(\.$applicant.$id == user.requireID()).all()
         let context = PortfolioPageContext(request: request, user: user, portfolio: portfolio, applications: applications,
-                                           kind: kind, form: form, problems: problems)
+                                           kind: kind, form: form, problems: problems, engine: try await request.eligibilityEngine())
         return try await request.page(.portfolio, context, status: status)
     }
 

@@ -62,11 +62,11 @@ struct PortfolioPageContext: Encodable {
     var fieldErrors: [String: String]
 
     init(request: Request, user: User, portfolio: CoachPortfolio?, applications: [CertificationApplication],
-         kind: PortfolioItemKind?, form: FormFields?, problems: [FormProblem]) {
+         kind: PortfolioItemKind?, form: FormFields?, problems: [FormProblem], engine: EligibilityEngine) {
         let language = request.language
         let standard = request.standard
         let today = request.today
-        let describer = RequirementDescriber(levels: standard.levels)
+        let describer = standard.describer()
         layout = Layout(request: request, title: request.t("portfolioTitle"), current: .portfolio)
         csrfToken = request.csrfToken
         profileURL = SiteURL.portfolioProfile.path
@@ -127,7 +127,6 @@ struct PortfolioPageContext: Encodable {
             "hours": NumberText.format(experienceRecord.jobcoachHours, in: language),
             "practising": request.t(experienceRecord.practisingNow ? "yes" : "no"),
         ])
-        let engine = EligibilityEngine(levels: standard.levels)
         let inForce = standard.frameworks.inForce(on: today).filter { !$0.entryRequirements.isEmpty }
         previews = inForce.map { version in
             let verdict = engine.evaluate(version, portfolio: core, on: today)
