@@ -55,3 +55,181 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests {
+    /// A provider's trainer runs a cohort: trainees, attendance, results and a diploma that land in the
+    /// trainee's portfolio as the provider's; accredited activities whose attendance lists credit CPD
+    /// points once; and nobody else's cohorts.
+    @Suite struct TrainingFlowTests {
+        struct Setting {
+            let provider: Organisation
+            let trainer: TestBrowser
+            let trainerUser: User
+            let coach: User
+            let coachBrowser: TestBrowser
+        }
+
+        func setting(_ app: Application) async throws -> Setting {
+            let provider = Organisation(name: "Opleidingshuis Test", processFramework: "register-jobcoach", kind: .trainingProvider)
+            try await provider.create(on: app.db)
+            let (trainerUser, trainer) = try await app.signedIn("trainer@example.org", role: .trainer)
+            try await Membership(userID: trainerUser.id!, organisationID: provider.id!, teamID: nil).create(on: app.db)
+            let (coach, coachBrowser) = try await app.signedIn("trainee@example.org", role: .jobCoach)
+            return Setting(provider: provider, trainer: trainer, trainerUser: trainerUser, coach: coach, coachBrowser: coachBrowser)
+        }
+
+        func certify(_ user: User, number: String, on app: Application) async throws {
+            let certificate = Certificate()
+            certificate.$holder.id = user.id!
+            certificate.registrationNumber = number
+            certificate.frameworkID = "register-jobcoach"
+            certificate.frameworkVersion = "2023"
+            certificate.holderName = user.displayName
+            certificate.place = "Utrecht"
+            certificate.validFrom = app.clock.now().addingTimeInterval(-86_400 * 30)
+            certificate.validUntil = app.clock.now().addingTimeInterval(86_400 * 365)
+            certificate.standing = .active
+            certificate.keyID = "test"
+            certificate.issuedAt = app.clock.now()
+            try await certificate.create(on: app.db)
+        }
+
+        @Test func aCohortRunsFromEnrolmentToADiplomaInThePortfolio() async throws {
+            try await withApp { app async throws in
+                let setting = try await setting(app)
+                let created = try await setting.trainer.submit("/training", to: "/training/cohorts", form: [
+                    "programme": "pl-job-coach-minimum", "name": "Utrecht najaar", "region": "Utrecht", "startsOn": "2026-01-05", "endsOn": "2026-06-30",
+                ])
+                #expect(created.status == .seeOther)
+                let cohort = try #require(try await Cohort.query(on: app.db).first())
+                let cohortPath = "/training/cohorts/\(cohort.id!)"
+                #expect(try await setting.trainer.get(cohortPath).status == .ok)
+
+                // Enrolling names the field when there is no such account.
+                let unknown = try await setting.trainer.submit(cohortPath, to: "\(cohortPath)/trainees", form: ["email": "nobody@example.org", "framework": "register-jobcoach"])
+                #expect(unknown.status == .unprocessableEntity)
+                #expect(unknown.body.string.contains("href=\"#email\""))
+                #expect(try await setting.trainer.submit(cohortPath, to: "\(cohortPath)/trainees",
+                                                         form: ["email": "trainee@example.org", "framework": "register-jobcoach"]).status == .seeOther)
+                let enrolment = try #require(try await Enrolment.query(on: app.db).first())
+
+                // A session with attendance.
+                #expect(try await setting.trainer.submit(cohortPath, to: "\(cohortPath)/sessions", form: [
+                    "module": "module-1", "heldOn": "2026-01-12", "hours": "3,5", "present.\(enrolment.id!)": "yes",
+                ]).status == .seeOther)
+                #expect(try await SessionAttendance.query(on: app.db).filter(\.$present == true).count() == 1)
+
+                // A passed module lands as a confirmed course; the coach cannot remove it.
+                let programme = try #require(app.standard.programmes.programme("pl-job-coach-minimum"))
+                #expect(try await setting.trainer.submit(cohortPath, to: "\(cohortPath)/results", form: [
+                    "enrolment": enrolment.id!.uuidString, "module": "module-1", "result": "passed", "decidedOn": "2026-01-20", "note": "",
+                ]).status == .seeOther)
+                let course = try #require(try await PortfolioCourse.query(on: app.db).first())
+                #expect(course.confirmedBy == setting.provider.id)
+                #expect(course.hours == programme.modules[0].hours)
+                let portfolio = try await setting.coachBrowser.get("/portfolio?lang=en").body.string
+                #expect(portfolio.contains("confirmed by provider"))
+                #expect(try await setting.coachBrowser.submit("/portfolio", to: "/portfolio/courses/\(course.id!)/delete", form: [:]).status == .notFound)
+                #expect(try await PortfolioCourse.query(on: app.db).count() == 1)
+
+                // The same result again does not land twice; "not yet" takes it back.
+                _ = try await setting.trainer.submit(cohortPath, to: "\(cohortPath)/results", form: [
+                    "enrolment": enrolment.id!.uuidString, "module": "module-1", "result": "passed", "decidedOn": "2026-01-21", "note": "",
+                ])
+                #expect(try await PortfolioCourse.query(on: app.db).count() == 1)
+
+                // No diploma before every module is passed.
+                let early = try await setting.trainer.submit(cohortPath, to: "\(cohortPath)/diplomas", form: [
+                    "diplomaEnrolment": enrolment.id!.uuidString, "completedOn": "2026-06-30"])
+                #expect(early.status == .unprocessableEntity)
+                #expect(try await PortfolioDiploma.query(on: app.db).count() == 0)
+                for module in programme.modules.dropFirst() {
+                    _ = try await setting.trainer.submit(cohortPath, to: "\(cohortPath)/results", form: [
+                        "enrolment": enrolment.id!.uuidString, "module": module.id, "result": "passed", "decidedOn": "2026-06-01", "note": "",
+                    ])
+                }
+                #expect(try await setting.trainer.submit(cohortPath, to: "\(cohortPath)/diplomas", form: [
+                    "diplomaEnrolment": enrolment.id!.uuidString, "completedOn": "2026-06-30"]).status == .seeOther)
+                let diploma = try #require(try await PortfolioDiploma.query(on: app.db).first())
+                #expect(diploma.provider == "Opleidingshuis Test")
+                #expect(diploma.confirmedBy == setting.provider.id)
+                #expect(try await PortfolioCourse.query(on: app.db).count() == programme.modules.count)
+
+                // The trainee's own page: hours, coverage and what eligibility still needs.
+                let mine = try await setting.coachBrowser.get("/training/me?lang=en")
+                #expect(mine.status == .ok)
+                #expect(mine.body.string.contains("7 of 7 modules passed"))
+                #expect(mine.body.string.contains("Not yet covered"))
+                #expect(mine.body.string.contains("What you still need for"))
+
+                // Another trainer, of another provider, reaches nothing; the attempt is audited.
+                let other = Organisation(name: "Ander opleidingshuis", processFramework: "register-jobcoach", kind: .trainingProvider)
+                try await other.create(on: app.db)
+                let (otherUser, otherTrainer) = try await app.signedIn("other-trainer@example.org", role: .trainer)
+                try await Membership(userID: otherUser.id!, organisationID: other.id!, teamID: nil).create(on: app.db)
+                #expect(try await otherTrainer.get(cohortPath).status == .notFound)
+                #expect(try await otherTrainer.get("/training/cohorts/\(UUID())").status == .notFound)
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "training.refused").count() == 2)
+                #expect(try await setting.coachBrowser.get(cohortPath).status == .forbidden)
+                let actions = try await app.auditActions()
+                for action in ["training.cohort-created", "training.enrolled", "training.attendance-recorded", "training.result-recorded",
+                               "training.diploma-awarded", "training.progress-viewed", "training.cohort-viewed"] {
+                    #expect(actions.contains(action), "\(action)")
+                }
+            }
+        }
+
+        @Test func anAttendanceListCreditsCertifiedCoachesOnceAndNamesTheRest() async throws {
+            try await withApp { app async throws in
+                let setting = try await setting(app)
+                try await certify(setting.coach, number: "RJ-2025-0042", on: app)
+                let (second, _) = try await app.signedIn("second@example.org", role: .jobCoach)
+                try await certify(second, number: "RJ-2025-0043", on: app)
+                #expect(try await setting.trainer.submit("/training/activities", form: [
+                    "title": "Intervisiedag", "category": "cpd-conference", "points": "6", "heldOn": "2026-03-10",
+                ]).status == .seeOther)
+                let activity = try #require(try await AccreditedActivity.query(on: app.db).first())
+                let token = try await app.accounts.createToken(for: setting.trainerUser, name: "lms", actor: "test", on: app.db)
+                func upload(_ csv: String, activity id: String? = nil) async throws -> TestingHTTPResponse {
+                    var headers = HTTPHeaders()
+                    headers.bearerAuthorization = BearerAuthorization(token: token)
+                    headers.contentType = HTTPMediaType(type: "text", subType: "csv")
+                    return try await app.testing().sendRequest(.POST, "/api/v1/training/attendance?activity=\(id ?? activity.id!.uuidString)",
+                                                               headers: headers, body: ByteBuffer(string: csv))
+                }
+                let list = "registratienummer\nrj-2025-0042\n\nsecond@example.org\nRJ-2099-0001\nnot a person\nRJ-2025-0042\n"
+                let first = try await upload(list)
+                #expect(first.status == .ok)
+                let report = try #require(try JSONSerialization.jsonObject(with: Data(first.body.string.utf8)) as? [String: Any])
+                #expect(report["credited"] as? Int == 2)
+                #expect(report["alreadyCredited"] as? Int == 1)
+                #expect(report["unknown"] as? Int == 2)
+                let lines = try #require(report["lines"] as? [[String: Any]])
+                #expect(lines.map { $0["line"] as? Int } == [2, 4, 5, 6, 7])
+                #expect(lines.map { $0["outcome"] as? String } == ["credited", "credited", "unknown", "unknown", "alreadyCredited"])
+                #expect(try await CPDActivityRow.query(on: app.db).count() == 2)
+                let row = try #require(try await CPDActivityRow.query(on: app.db).filter(\.$user.$id == setting.coach.id!).first())
+                #expect(row.points == 6 && row.confirmedBy == setting.provider.id)
+
+                // The same list again credits nobody twice; a file that cannot be read changes nothing.
+                let again = try #require(try JSONSerialization.jsonObject(with: Data(try await upload(list).body.string.utf8)) as? [String: Any])
+                #expect(again["credited"] as? Int == 0 && again["alreadyCredited"] as? Int == 3)
+                #expect(try await upload("\n\n").status == .badRequest)
+                #expect(try await upload(list, activity: UUID().uuidString).status == .notFound)
+                #expect(try await CPDActivityRow.query(on: app.db).count() == 2)
+
+                // The coach sees the points as the provider's, and cannot remove them.
+                let cpd = try await setting.coachBrowser.get("/cpd?lang=en")
+                #expect(cpd.body.string.contains("confirmed by provider"))
+                #expect(try await setting.coachBrowser.submit("/cpd", to: "/cpd/\(row.id!)/delete", form: [:]).status == .notFound)
+
+                // A coach's token cannot upload.
+                let coachToken = try await app.accounts.createToken(for: setting.coach, name: "x", actor: "test", on: app.db)
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = BearerAuthorization(token: coachToken)
+                #expect(try await app.testing().sendRequest(.POST, "/api/v1/training/attendance?activity=\(activity.id!)", headers: headers,
+                                                            body: ByteBuffer(string: list)).status == .forbidden)
+            }
+        }
+    }
+}

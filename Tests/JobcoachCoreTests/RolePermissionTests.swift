@@ -7,7 +7,7 @@ import Testing
         .admin: [.manageUsers, .viewAuditTrail, .useAPI, .manageOrganisations, .convertFrameworks],
         .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister, .convertFrameworks],
         .assessor: [.useAPI, .assessApplications], .jobCoach: [.useAPI, .applyForCertification, .workWithClients],
-        .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity], .trainer: [.useAPI],
+        .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity], .trainer: [.useAPI, .teachCohorts],
         .agencyManager: [.useAPI, .viewAgencyOutcomes, .reviewFidelity, .manageTariffs],
         .client: [.viewOwnRecord],
     ]

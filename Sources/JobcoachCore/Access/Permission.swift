@@ -29,6 +29,10 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     case reviewFidelity
     /// Keep the commissioners' tariffs and read their payment statements.
     case manageTariffs
+    /// Run cohorts of one's training provider: trainees, sessions and attendance, module results,
+    /// diplomas, accredited activities and their attendance lists. Which cohorts is decided per record:
+    /// only those one is a trainer of.
+    case teachCohorts
     /// A client's own page: their goals, appointments, coach, what is written about them and their
     /// consent choices. Which client is decided by the account's link (`ClientAccount`).
     case viewOwnRecord

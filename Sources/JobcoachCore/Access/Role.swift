@@ -31,7 +31,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .jobCoach: [.useAPI, .applyForCertification, .workWithClients]
         case .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity]
         case .agencyManager: [.useAPI, .viewAgencyOutcomes, .reviewFidelity, .manageTariffs]
-        case .trainer: [.useAPI]
+        case .trainer: [.useAPI, .teachCohorts]
         case .client: [.viewOwnRecord]
         }
     }

@@ -30,6 +30,11 @@ public struct TrainingProgramme: Hashable, Encodable, Sendable {
     public func module(_ id: String) -> TrainingModule? {
         modules.first { $0.id == id }
     }
+
+    /// A programme is completed, and earns its diploma, when every module is passed.
+    public func isCompleted(passed: Set<String>) -> Bool {
+        modules.allSatisfy { passed.contains($0.id) }
+    }
 }
 
 public struct TrainingModule: Hashable, Encodable, Sendable {

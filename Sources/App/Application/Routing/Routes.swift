@@ -30,6 +30,7 @@ enum Routes {
         // Outcome measures and risk adjustment for integrations: stateless, for holders of a token.
         protectedAPI.on(.POST, SiteURL.api(.outcomeMeasures).pathComponents, body: .collect(maxSize: "32mb"), use: OutcomesAPIController.measures)
         protectedAPI.on(.POST, SiteURL.api(.caseConvert).pathComponents, body: .collect(maxSize: "16mb"), use: InterchangeController.convert)
+        protectedAPI.on(.POST, SiteURL.api(.trainingAttendance).pathComponents, body: .collect(maxSize: "2mb"), use: ActivityController.api)
         protectedAPI.on(.POST, SiteURL.api(.trainingCoverage).pathComponents, body: .collect(maxSize: "4mb"), use: TrainingAPIController.coverage)
         protectedAPI.on(.POST, SiteURL.api(.outcomesRiskAdjusted).pathComponents, body: .collect(maxSize: "32mb"), use: OutcomesAPIController.riskAdjusted)
         // The fidelity scale is public, and so is scoring it: neither touches stored data.
@@ -84,6 +85,21 @@ enum Routes {
         coaches.get(SiteURL.cpd.pathComponents, use: CPDController.page)
         coaches.post(SiteURL.cpd.pathComponents, use: CPDController.add)
         coaches.post(SiteURL.cpdDelete(.key).pathComponents, use: CPDController.delete)
+
+        signedIn.get(SiteURL.myTraining.pathComponents, use: TraineeController.page)
+        let teaching = signedIn.grouped(RequirePermissionMiddleware(permission: .teachCohorts))
+        let trainers = teaching.scoped(TrainerScope.self)
+        trainers.get(SiteURL.training.pathComponents, use: CohortController.start)
+        trainers.post(SiteURL.trainingCohorts.pathComponents, use: CohortController.createCohort)
+        trainers.get(SiteURL.trainingActivities.pathComponents, use: ActivityController.page)
+        trainers.post(SiteURL.trainingActivities.pathComponents, use: ActivityController.create)
+        trainers.on(.POST, SiteURL.trainingAttendance.pathComponents, body: .collect(maxSize: "2mb"), use: ActivityController.upload)
+        let cohort = teaching.scoped(CohortScope.self)
+        cohort.get(SiteURL.trainingCohort(.key).pathComponents, use: CohortController.page)
+        cohort.post(SiteURL.trainingCohortTrainees(.key).pathComponents, use: CohortController.enrol)
+        cohort.post(SiteURL.trainingCohortSessions(.key).pathComponents, use: CohortController.addSession)
+        cohort.post(SiteURL.trainingCohortResults(.key).pathComponents, use: CohortController.recordResult)
+        cohort.post(SiteURL.trainingCohortDiploma(.key).pathComponents, use: CohortController.awardDiploma)
 
         let assessors = signedIn.grouped(RequirePermissionMiddleware(permission: .assessApplications))
         assessors.get(SiteURL.assessments.pathComponents, use: AssessmentController.list)

@@ -48,6 +48,16 @@ enum SiteURL: Sendable {
     case officeCertificates
     case officeRecheck
     case officeRecognitions
+    case training
+    case trainingCohorts
+    case trainingCohort(Parameter<UUID>)
+    case trainingCohortTrainees(Parameter<UUID>)
+    case trainingCohortSessions(Parameter<UUID>)
+    case trainingCohortResults(Parameter<UUID>)
+    case trainingCohortDiploma(Parameter<UUID>)
+    case myTraining
+    case trainingActivities
+    case trainingAttendance
     case officeComplaints
     case officeComplaint(Parameter<UUID>)
     case publicRegister
@@ -139,6 +149,7 @@ enum SiteURL: Sendable {
         case caseConvert
         case trainingProgrammes
         case trainingCoverage
+        case trainingAttendance
 
         var segments: [Segment] {
             switch self {
@@ -163,6 +174,7 @@ enum SiteURL: Sendable {
             case .caseConvert: ["frameworks", "case", "convert"]
             case .trainingProgrammes: ["training", "programmes"]
             case .trainingCoverage: ["training", "coverage"]
+            case .trainingAttendance: ["training", "attendance"]
             }
         }
     }
@@ -221,6 +233,16 @@ enum SiteURL: Sendable {
         case .officeCertificates: ["office", "certificates"]
         case .officeRecheck: ["office", "recheck"]
         case .officeRecognitions: ["office", "recognitions"]
+        case .training: ["training"]
+        case .trainingCohorts: ["training", "cohorts"]
+        case .trainingCohort(let id): ["training", "cohorts", .parameter("cohort", id.text)]
+        case .trainingCohortTrainees(let id): ["training", "cohorts", .parameter("cohort", id.text), "trainees"]
+        case .trainingCohortSessions(let id): ["training", "cohorts", .parameter("cohort", id.text), "sessions"]
+        case .trainingCohortResults(let id): ["training", "cohorts", .parameter("cohort", id.text), "results"]
+        case .trainingCohortDiploma(let id): ["training", "cohorts", .parameter("cohort", id.text), "diplomas"]
+        case .myTraining: ["training", "me"]
+        case .trainingActivities: ["training", "activities"]
+        case .trainingAttendance: ["training", "activities", "attendance"]
         case .officeComplaints: ["office", "complaints"]
         case .officeComplaint(let id): ["office", "complaints", .parameter("complaint", id.text)]
         case .publicRegister: ["register"]

@@ -9,4 +9,6 @@ struct FormView: Encodable, Sendable {
     var readOnly: Bool
     /// Fields posted along unseen (which kind of record the form adds).
     var hidden: [KeyValue] = []
+    /// Set for a form with a file field: it posts as `multipart/form-data`.
+    var uploads: Bool = false
 }

@@ -60,6 +60,7 @@ struct Layout: Encodable {
             links += [(.portfolio, request.t("navPortfolio")), (.applications, request.t("navApplications")),
                       (.certificates, request.t("navCertificates"))]
         }
+        if let user, user.role.may(.teachCohorts) { links.append((.training, request.t("navTraining"))) }
         if let user, user.role.may(.assessApplications) { links.append((.assessments, request.t("navAssessments"))) }
         if let user, user.role.may(.manageRegister) { links.append((.office, request.t("navOffice"))) }
         if let user, user.role.may(.manageUsers) { links.append((.adminUsers, request.t("navUsers"))) }

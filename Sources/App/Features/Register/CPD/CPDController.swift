@@ -110,7 +110,9 @@ enum CPDController {
     static func delete(_ request: Request) async throws -> Response {
         let user = try request.auth.require(User.self)
         guard let id = request.parameters.get("activity", as: UUID.self),
-              let row = try await CPDActivityRow.query(on: request.db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).first()
+              let row = try await CPDActivityRow.query(on: request.db).filter(\.$id == id).filter(\.$user.$id == user.requireID()).first(),
+              // Points a provider confirmed stay: the coach did not type them.
+              row.confirmedBy == nil
         else { throw Abort(.notFound) }
         try await request.change { db in
             try await row.delete(on: db)

@@ -34,9 +34,10 @@ struct CPDPageContext: Encodable {
             var amounts: [String] = []
             if let points = row.points { amounts.append("\(NumberText.format(points, in: language)) \(request.t("unitPoints"))") }
             if let hours = row.hours { amounts.append("\(NumberText.format(hours, in: language)) \(request.t("unitHours"))") }
+            if row.confirmedBy != nil { amounts.append(request.t("portfolioConfirmedByProvider")) }
             return Row(title: row.title, category: policy?.category(row.category)?.title[language] ?? row.category,
                        amount: amounts.joined(separator: ", "), completedOn: CalendarDate(row.completedOn)?.text(in: language) ?? row.completedOn,
-                       deleteURL: SiteURL.cpdDelete(.value(row.id!)).path)
+                       deleteURL: row.confirmedBy == nil ? SiteURL.cpdDelete(.value(row.id!)).path : "")
         }
         hasPolicy = policy != nil
         let chosen = form?.value("category") ?? ""

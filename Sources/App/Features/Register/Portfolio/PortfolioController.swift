@@ -117,6 +117,8 @@ enum PortfolioController {
             case .experience: found = try await PortfolioExperience.query(on: db).filter(\.$id == itemID).filter(\.$portfolio.$id == portfolioID).first()
             }
             guard let found else { return false }
+            // What a training provider confirmed stays: the holder did not type it.
+            if (found as? PortfolioCourse)?.confirmedBy != nil || (found as? PortfolioDiploma)?.confirmedBy != nil { return false }
             try await found.delete(on: db)
             try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "portfolio.\(kind.auditName)-removed",
                                                               subject: "portfolio:\(portfolioID.uuidString)", details: ["item": itemID.uuidString])

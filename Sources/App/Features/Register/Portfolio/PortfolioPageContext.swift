@@ -36,6 +36,7 @@ struct PortfolioPageContext: Encodable {
     var layout: Layout
     var csrfToken: String
     var profileURL: String
+    var trainingURL: String
     var publicName: String
     var place: String
     var developmentPlan: String
@@ -70,6 +71,7 @@ struct PortfolioPageContext: Encodable {
         layout = Layout(request: request, title: request.t("portfolioTitle"), current: .portfolio)
         csrfToken = request.csrfToken
         profileURL = SiteURL.portfolioProfile.path
+        trainingURL = SiteURL.myTraining.path
         let posted = form?.values ?? [:]
         let profilePosted = kind == nil && form != nil
         publicName = profilePosted ? posted["publicName"] ?? "" : portfolio?.publicName ?? user.displayName
@@ -89,17 +91,18 @@ struct PortfolioPageContext: Encodable {
                         evidenceName: row.evidence?.filename, deleteURL: deleteURL(.education, row.id))
         }
         diplomas = (portfolio?.diplomas ?? []).sorted { $0.completedOn < $1.completedOn }.map { row in
-            Item(text: row.provider, detail: date(row.completedOn),
+            Item(text: row.provider, detail: date(row.completedOn) + (row.confirmedBy == nil ? "" : ", " + request.t("portfolioConfirmedByProvider")),
                  evidenceURL: row.evidence.flatMap { $0.id.map { SiteURL.evidence(.value($0)).path } },
-                 evidenceName: row.evidence?.filename, deleteURL: deleteURL(.diplomas, row.id))
+                 evidenceName: row.evidence?.filename, deleteURL: row.confirmedBy == nil ? deleteURL(.diplomas, row.id) : "")
         }
         courses = (portfolio?.courses ?? []).sorted { $0.completedOn < $1.completedOn }.map { row in
             var amounts: [String] = []
             if let hours = row.hours { amounts.append("\(NumberText.format(hours, in: language)) \(request.t("unitHours"))") }
             if let ects = row.ects { amounts.append("\(NumberText.format(ects, in: language)) EC") }
-            return Item(text: row.title, detail: amounts.joined(separator: ", ") + ", " + date(row.completedOn),
+            if row.confirmedBy != nil { amounts.append(request.t("portfolioConfirmedByProvider")) }
+            return Item(text: row.title, detail: (amounts + [date(row.completedOn)]).joined(separator: ", "),
                         evidenceURL: row.evidence.flatMap { $0.id.map { SiteURL.evidence(.value($0)).path } },
-                        evidenceName: row.evidence?.filename, deleteURL: deleteURL(.courses, row.id))
+                        evidenceName: row.evidence?.filename, deleteURL: row.confirmedBy == nil ? deleteURL(.courses, row.id) : "")
         }
         experience = (portfolio?.experience ?? []).sorted { $0.startedOn < $1.startedOn }.map { row in
             let until = row.endedOn.map(date) ?? request.t("portfolioOngoing")
