@@ -231,5 +231,47 @@ extension AppTests {
                                                             body: ByteBuffer(string: list)).status == .forbidden)
             }
         }
+
+        @Test func aMentorLogsMeetingsTheMenteeReadsAndPeerGroupsCountAsIntervision() async throws {
+            try await withApp { app async throws in
+                let setting = try await setting(app)
+                _ = try await setting.trainer.submit("/training", to: "/training/cohorts", form: [
+                    "programme": "uk-job-coach-curriculum", "name": "Belfast", "region": "Noord", "startsOn": "2026-01-05", "endsOn": "2026-12-30",
+                ])
+                let cohort = try #require(try await Cohort.query(on: app.db).first())
+                _ = try await setting.trainer.submit("/training/cohorts/\(cohort.id!)", to: "/training/cohorts/\(cohort.id!)/trainees",
+                                                     form: ["email": "trainee@example.org", "framework": "register-jobcoach"])
+                let (_, mentor) = try await app.signedIn("mentor@example.org", role: .jobCoach)
+                let (_, stranger) = try await app.signedIn("stranger@example.org", role: .jobCoach)
+                // Only a trainee of the trainer's cohorts gets a mentor from the trainer.
+                let refused = try await setting.trainer.submit("/mentoring", form: ["mentee": "stranger@example.org", "mentor": "mentor@example.org"])
+                #expect(refused.status == .unprocessableEntity)
+                #expect(try await setting.trainer.submit("/mentoring", form: ["mentee": "trainee@example.org", "mentor": "mentor@example.org"]).status == .seeOther)
+                let mentorship = try #require(try await Mentorship.query(on: app.db).first())
+                #expect(try await mentor.submit("/mentoring", to: "/mentoring/meetings", form: [
+                    "mentorship": mentorship.id!.uuidString, "heldOn": "2026-02-01", "topics": "Fading plan for a new placement", "nextSteps": "Draft the plan",
+                ]).status == .seeOther)
+                #expect(try await setting.coachBrowser.get("/mentoring?lang=en").body.string.contains("Fading plan for a new placement"))
+                #expect(!(try await stranger.get("/mentoring").body.string.contains("Fading plan")))
+                #expect(try await stranger.submit("/mentoring", to: "/mentoring/meetings", form: [
+                    "mentorship": mentorship.id!.uuidString, "heldOn": "2026-02-01", "topics": "x", "nextSteps": "y"]).status == .unprocessableEntity)
+
+                // A peer group across agencies; a meeting is intervision for those present.
+                #expect(try await setting.coachBrowser.submit("/peer-groups", form: ["name": "Autisme Noord", "targetGroup": "autism", "region": "Groningen"]).status == .seeOther)
+                let group = try #require(try await PeerGroup.query(on: app.db).first())
+                let path = "/peer-groups/\(group.id!)"
+                #expect(try await setting.coachBrowser.submit(path, to: "\(path)/members", form: ["email": "mentor@example.org", "region": "Utrecht"]).status == .seeOther)
+                #expect(try await setting.coachBrowser.submit(path, to: "\(path)/members", form: ["email": "trainer@example.org", "region": "Utrecht"]).status == .unprocessableEntity)
+                let members = try await PeerGroupMember.query(on: app.db).all()
+                var form = ["heldOn": "2026-03-01", "hours": "2", "log": "Disclosure at work: when and how"]
+                for member in members { form["attended.\(member.userID)"] = "yes" }
+                #expect(try await mentor.submit(path, to: "\(path)/meetings", form: form).status == .seeOther)
+                let intervision = try await CPDActivityRow.query(on: app.db).filter(\.$category == "cpd-intervision").all()
+                #expect(intervision.count == 2 && intervision.allSatisfy { $0.hours == 2 })
+                #expect(try await stranger.get(path).status == .notFound)
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "peer-group.refused").count() == 1)
+                #expect(try await setting.trainer.get("/peer-groups").status == .forbidden)
+            }
+        }
     }
 }

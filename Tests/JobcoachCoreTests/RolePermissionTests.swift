@@ -6,8 +6,9 @@ import Testing
     static let expected: [Role: Set<Permission>] = [
         .admin: [.manageUsers, .viewAuditTrail, .useAPI, .manageOrganisations, .convertFrameworks],
         .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister, .convertFrameworks],
-        .assessor: [.useAPI, .assessApplications], .jobCoach: [.useAPI, .applyForCertification, .workWithClients],
-        .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity], .trainer: [.useAPI, .teachCohorts],
+        .assessor: [.useAPI, .assessApplications], .jobCoach: [.useAPI, .applyForCertification, .workWithClients, .joinPeerGroups],
+        .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity, .joinPeerGroups, .assignMentors],
+        .trainer: [.useAPI, .teachCohorts, .assignMentors],
         .agencyManager: [.useAPI, .viewAgencyOutcomes, .reviewFidelity, .manageTariffs],
         .client: [.viewOwnRecord],
     ]

@@ -33,6 +33,11 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     /// diplomas, accredited activities and their attendance lists. Which cohorts is decided per record:
     /// only those one is a trainer of.
     case teachCohorts
+    /// Take part in peer groups (intervision) across agencies: form one, invite, record meetings.
+    case joinPeerGroups
+    /// Assign an experienced coach as mentor: a team lead to a new coach of the team, a trainer to a
+    /// trainee of their cohorts.
+    case assignMentors
     /// A client's own page: their goals, appointments, coach, what is written about them and their
     /// consent choices. Which client is decided by the account's link (`ClientAccount`).
     case viewOwnRecord

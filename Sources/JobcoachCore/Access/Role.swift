@@ -28,10 +28,10 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .admin: [.manageUsers, .viewAuditTrail, .useAPI, .manageOrganisations, .convertFrameworks]
         case .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister, .convertFrameworks]
         case .assessor: [.useAPI, .assessApplications]
-        case .jobCoach: [.useAPI, .applyForCertification, .workWithClients]
-        case .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity]
+        case .jobCoach: [.useAPI, .applyForCertification, .workWithClients, .joinPeerGroups]
+        case .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity, .joinPeerGroups, .assignMentors]
         case .agencyManager: [.useAPI, .viewAgencyOutcomes, .reviewFidelity, .manageTariffs]
-        case .trainer: [.useAPI, .teachCohorts]
+        case .trainer: [.useAPI, .teachCohorts, .assignMentors]
         case .client: [.viewOwnRecord]
         }
     }

@@ -58,6 +58,12 @@ enum SiteURL: Sendable {
     case myTraining
     case trainingActivities
     case trainingAttendance
+    case mentoring
+    case mentoringMeetings
+    case peerGroups
+    case peerGroup(Parameter<UUID>)
+    case peerGroupMembers(Parameter<UUID>)
+    case peerGroupMeetings(Parameter<UUID>)
     case officeComplaints
     case officeComplaint(Parameter<UUID>)
     case publicRegister
@@ -243,6 +249,12 @@ enum SiteURL: Sendable {
         case .myTraining: ["training", "me"]
         case .trainingActivities: ["training", "activities"]
         case .trainingAttendance: ["training", "activities", "attendance"]
+        case .mentoring: ["mentoring"]
+        case .mentoringMeetings: ["mentoring", "meetings"]
+        case .peerGroups: ["peer-groups"]
+        case .peerGroup(let id): ["peer-groups", .parameter("group", id.text)]
+        case .peerGroupMembers(let id): ["peer-groups", .parameter("group", id.text), "members"]
+        case .peerGroupMeetings(let id): ["peer-groups", .parameter("group", id.text), "meetings"]
         case .officeComplaints: ["office", "complaints"]
         case .officeComplaint(let id): ["office", "complaints", .parameter("complaint", id.text)]
         case .publicRegister: ["register"]

@@ -70,6 +70,9 @@ enum TraineeController {
                                     facts: verdict.unmet.map { KeyValue(key: $0.title[language], value: $0.explanation[language]) },
                                     links: [LinkView(url: SiteURL.portfolio.path, label: request.t("navPortfolio"))]))
         }
+        var more = [LinkView(url: SiteURL.mentoring.path, label: request.t("mentorTitle"))]
+        if user.role.may(.joinPeerGroups) { more.append(LinkView(url: SiteURL.peerGroups.path, label: request.t("peerTitle"))) }
+        blocks.append(WorkBlock(id: "development", heading: request.t("traineeDevelopment"), text: request.t("traineeDevelopmentText"), links: more))
         let context = WorkPageContext(
             layout: Layout(request: request, title: request.t("traineeTitle"), current: .myTraining),
             heading: request.t("traineeTitle"), subtitle: "", lead: request.t(enrolments.isEmpty ? "traineeNone" : "traineeLead"),

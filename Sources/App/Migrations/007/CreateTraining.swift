@@ -3,7 +3,8 @@ import SQLKit
 
 /// Training: the register's recognitions added by officers, training providers (an organisation of
 /// kind `trainingProvider`) with their cohorts, trainers, trainees, sessions, attendance and module
-/// results, accredited activities; and, on the register's side, the courses, diplomas and CPD
+/// results, accredited activities; mentors with their meetings; peer groups across agencies with
+/// members, meetings and attendance; and, on the register's side, the courses, diplomas and CPD
 /// activities a provider confirmed (`confirmed_by`, with a `source_key` that makes a confirmation land
 /// once).
 struct CreateTraining: AsyncMigration {
@@ -88,6 +89,52 @@ struct CreateTraining: AsyncMigration {
             .field("held_on", .string, .required)
             .field("created_at", .datetime)
             .create()
+        try await database.schema(Mentorship.schema)
+            .id()
+            .field("mentor_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("mentee_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("assigned_by", .uuid, .required, .references(User.schema, "id"))
+            .field("started_on", .string, .required)
+            .field("created_at", .datetime)
+            .unique(on: "mentor_id", "mentee_id")
+            .create()
+        try await database.schema(MentorMeeting.schema)
+            .id()
+            .field("mentorship_id", .uuid, .required, .references(Mentorship.schema, "id", onDelete: .cascade))
+            .field("held_on", .string, .required)
+            .field("topics", .string, .required)
+            .field("next_steps", .string, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(PeerGroup.schema)
+            .id()
+            .field("name", .string, .required)
+            .field("target_group", .string, .required)
+            .field("created_by", .uuid, .required, .references(User.schema, "id"))
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(PeerGroupMember.schema)
+            .id()
+            .field("group_id", .uuid, .required, .references(PeerGroup.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("region", .string, .required)
+            .unique(on: "group_id", "user_id")
+            .create()
+        try await database.schema(PeerMeeting.schema)
+            .id()
+            .field("group_id", .uuid, .required, .references(PeerGroup.schema, "id", onDelete: .cascade))
+            .field("held_on", .string, .required)
+            .field("hours", .double, .required)
+            .field("log", .string, .required)
+            .field("created_by", .uuid, .required, .references(User.schema, "id"))
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(PeerMeetingAttendance.schema)
+            .id()
+            .field("meeting_id", .uuid, .required, .references(PeerMeeting.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .unique(on: "meeting_id", "user_id")
+            .create()
         for table in [PortfolioCourse.schema, PortfolioDiploma.schema, CPDActivityRow.schema] {
             // SQLite adds one column per statement.
             try await database.schema(table).field("confirmed_by", .uuid, .references(Organisation.schema, "id", onDelete: .setNull)).update()
@@ -114,7 +161,8 @@ struct CreateTraining: AsyncMigration {
             try await database.schema(table).deleteField("source_key").update()
             try await database.schema(table).deleteField("confirmed_by").update()
         }
-        for schema in [AccreditedActivity.schema, ModuleResult.schema, SessionAttendance.schema, TrainingSession.schema, Enrolment.schema,
+        for schema in [PeerMeetingAttendance.schema, PeerMeeting.schema, PeerGroupMember.schema, PeerGroup.schema, MentorMeeting.schema,
+                       Mentorship.schema, AccreditedActivity.schema, ModuleResult.schema, SessionAttendance.schema, TrainingSession.schema, Enrolment.schema,
                        CohortTrainer.schema, Cohort.schema, RecognitionRow.schema] {
             try await database.schema(schema).delete()
         }
