@@ -122,7 +122,7 @@ extension AppTests {
                 // A passed module lands as a confirmed course; the coach cannot remove it.
                 let programme = try #require(app.standard.programmes.programme("pl-job-coach-minimum"))
                 #expect(try await setting.trainer.submit(cohortPath, to: "\(cohortPath)/results", form: [
-                    "enrolment": enrolment.id!.uuidString, "module": "module-1", "result": "passed", "decidedOn": "2026-01-20", "note": "",
+                    "enrolment": enrolment.id!.uuidString, "resultModule": "module-1", "result": "passed", "decidedOn": "2026-01-20", "note": "",
                 ]).status == .seeOther)
                 let course = try #require(try await PortfolioCourse.query(on: app.db).first())
                 #expect(course.confirmedBy == setting.provider.id)
@@ -134,7 +134,7 @@ extension AppTests {
 
                 // The same result again does not land twice; "not yet" takes it back.
                 _ = try await setting.trainer.submit(cohortPath, to: "\(cohortPath)/results", form: [
-                    "enrolment": enrolment.id!.uuidString, "module": "module-1", "result": "passed", "decidedOn": "2026-01-21", "note": "",
+                    "enrolment": enrolment.id!.uuidString, "resultModule": "module-1", "result": "passed", "decidedOn": "2026-01-21", "note": "",
                 ])
                 #expect(try await PortfolioCourse.query(on: app.db).count() == 1)
 
@@ -145,7 +145,7 @@ extension AppTests {
                 #expect(try await PortfolioDiploma.query(on: app.db).count() == 0)
                 for module in programme.modules.dropFirst() {
                     _ = try await setting.trainer.submit(cohortPath, to: "\(cohortPath)/results", form: [
-                        "enrolment": enrolment.id!.uuidString, "module": module.id, "result": "passed", "decidedOn": "2026-06-01", "note": "",
+                        "enrolment": enrolment.id!.uuidString, "resultModule": module.id, "result": "passed", "decidedOn": "2026-06-01", "note": "",
                     ])
                 }
                 #expect(try await setting.trainer.submit(cohortPath, to: "\(cohortPath)/diplomas", form: [

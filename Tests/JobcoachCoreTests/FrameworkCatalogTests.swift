@@ -57,8 +57,12 @@ import Testing
     @Test func register2021EntryRequirementsFollowDocument003() throws {
         let register = try #require(try catalog.version("register-jobcoach", "2021"))
         let conditions = register.entryRequirements.flatMap(\.conditions)
-        #expect(conditions.contains(.jobcoachDiploma(providers: ["Capabel"], completedOnOrAfter: CalendarDate("2015-01-01"), completedBefore: nil)))
-        #expect(conditions.contains(.jobcoachDiploma(providers: ["Combo", "Elan", "Saxion"], completedOnOrAfter: CalendarDate("2013-01-01"), completedBefore: nil)))
+        // 003's named trainings are routes for recognised diplomas; their dates are the recognitions'.
+        #expect(conditions.contains(.recognisedDiploma(providers: ["Capabel"])))
+        #expect(conditions.contains(.recognisedDiploma(providers: ["Combo", "Elan", "Saxion"])))
+        let recognitions = try ProfessionalStandard.loadBundled().recognitions
+        #expect(recognitions.first { $0.provider == "Capabel" }?.from == CalendarDate("2015-01-01"))
+        #expect(["Combo", "Elan", "Saxion"].allSatisfy { name in recognitions.first { $0.provider == name }?.from == CalendarDate("2013-01-01") })
         #expect(conditions.contains(.jobcoachDiploma(providers: nil, completedOnOrAfter: nil, completedBefore: CalendarDate("2013-01-01"))))
         #expect(conditions.contains(.experienceYears(minimumYears: 2)))
         #expect(conditions.contains(.experienceHours(minimumHours: 1200)))

@@ -35,6 +35,14 @@ def test_shipped_frameworks_validate():
     assert "ok  programme pl-job-coach-minimum: 7 modules" in result.stdout
 
 
+def test_the_training_benchmark_prints_figures():
+    result = run(["training", "benchmark", "--trainees", "200", "--runs", "1"])
+    assert result.returncode == 0, result.stderr
+    assert "CASE export of every framework version" in result.stdout
+    assert re.search(r"coverage of 200 trainees against register-jobcoach \S+: median [0-9.]+ ms", result.stdout)
+    assert run(["training", "benchmark", "--trainees", "0"]).returncode == 2
+
+
 def test_a_case_package_becomes_a_framework_file_that_validates(tmp_path):
     import json
     import urllib.request

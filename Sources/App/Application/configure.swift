@@ -85,6 +85,7 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     app.asyncCommands.use(KeysCommand(), as: "keys")
     app.asyncCommands.use(MatchingCommand(), as: "matching")
     app.asyncCommands.use(OutcomesCommand(), as: "outcomes")
+    app.asyncCommands.use(TrainingCommand(), as: "training")
 
     if configuration.runStartupTasks {
         app.lifecycle.use(StartupTasks())

@@ -48,15 +48,7 @@ struct OutcomesCommand: AnyAsyncCommand {
                                        age: Double(draw.age), workExperience: draw.workExperience)))
         }
         let period = OutcomePeriod.year(2026)
-        func time(_ work: () throws -> Void) rethrows -> [Double] {
-            var timings: [Double] = []
-            for _ in 0..<runs {
-                let start = DispatchTime.now()
-                try work()
-                timings.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
-            }
-            return timings.sorted()
-        }
+        func time(_ work: () throws -> Void) rethrows -> [Double] { try BenchmarkRuns.milliseconds(runs, work) }
         var measures: EmploymentMeasures?
         let measureTimes = time { measures = EmploymentMeasures.measure(clients, in: period) }
         print(String(format: "measures over %d clients: median %.2f ms, best %.2f ms, worst %.2f ms (%d runs; goal under 50 ms)",

@@ -37,6 +37,7 @@ struct DemoData {
         }
         try await DemoRegisterStates(application: application).load(password: hash)
         try await DemoPractice(application: application).load(password: hash)
+        try await DemoTraining(application: application).load(password: hash)
         // Every demo account (also the extra assessor and applicants) gets this start's password.
         try await User.query(on: application.db).filter(\.$email ~~ "@demo.jobcoach.test").set(\.$passwordHash, to: hash).update()
         let lines = Role.allCases.map { role in
@@ -48,7 +49,8 @@ struct DemoData {
             (by default http://127.0.0.1:8080/login) as:
             \(lines)
               (and \(DemoRegisterStates.secondAssessorEmail), a second assessor;
-               \(DemoPractice.secondCoachEmail) and \(DemoPractice.otherTeamCoachEmail), two more job coaches)
+               \(DemoPractice.secondCoachEmail) and \(DemoPractice.otherTeamCoachEmail), two more job coaches;
+               \(DemoTraining.newTraineeEmail), \(DemoTraining.eligibleTraineeEmail) and \(DemoTraining.graduateEmail), trainees)
               password for all:  \(password)
 
             """)

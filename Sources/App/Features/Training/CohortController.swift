@@ -208,7 +208,7 @@ enum CohortController {
         let resultForm = FormView(id: "result-form", url: SiteURL.trainingCohortResults(.value(access.cohortID)).path, csrfToken: request.csrfToken, sections: [
             FormSectionView(legend: request.t("trainingNewResult"), fields: [
                 make.field("enrolment", labelKey: "trainingTrainee", kind: "select", optional: false, options: traineeOptions(values["enrolment"])),
-                make.field("module", labelKey: "trainingModule", kind: "select", optional: false, options: moduleOptions(values["module"])),
+                make.field("resultModule", labelKey: "trainingModule", kind: "select", optional: false, options: moduleOptions(values["resultModule"])),
                 make.field("result", labelKey: "trainingResult", kind: "select", optional: false, options: [
                     ChoiceOption(value: "passed", label: request.t("trainingPassed"), selected: values["result"] != "notYet"),
                     ChoiceOption(value: "notYet", label: request.t("trainingNotYet"), selected: values["result"] == "notYet"),
@@ -298,8 +298,8 @@ enum CohortController {
         var errors: [FieldError] = []
         let enrolment = try await enrolment(values["enrolment"], access, on: request.db)
         if enrolment == nil { errors.append(FieldError(field: "enrolment", message: request.t("trainingTraineeProblem"))) }
-        let module = access.programme.module(values["module"] ?? "")
-        if module == nil { errors.append(FieldError(field: "module", message: request.t("trainingModuleProblem"))) }
+        let module = access.programme.module(values["resultModule"] ?? "")
+        if module == nil { errors.append(FieldError(field: "resultModule", message: request.t("trainingModuleProblem"))) }
         let passed = values["result"] == "passed"
         if values["result"] != "passed" && values["result"] != "notYet" { errors.append(FieldError(field: "result", message: request.t("trainingResultProblem"))) }
         let day = CalendarDate(values["decidedOn"] ?? "")

@@ -117,7 +117,7 @@ enum PeerGroupController {
         let make = FormFieldMaker(request: request, values: values, errors: byField)
         let invite = FormView(id: "member-form", url: SiteURL.peerGroupMembers(.value(groupID)).path, csrfToken: request.csrfToken, sections: [
             FormSectionView(legend: request.t("peerInvite"), hint: request.t("peerInviteHint"), fields: [
-                make.field("email", labelKey: "trainingTraineeEmail", kind: "email", optional: false),
+                make.field("email", labelKey: "peerMemberEmail", kind: "email", optional: false),
                 make.field("region", labelKey: "peerRegion", optional: false),
             ]),
         ], submitLabel: request.t("peerInviteSave"), readOnly: false)
