@@ -169,8 +169,21 @@ extension AppTests {
                 try await Membership(userID: otherUser.id!, organisationID: other.id!, teamID: nil).create(on: app.db)
                 #expect(try await otherTrainer.get(cohortPath).status == .notFound)
                 #expect(try await otherTrainer.get("/training/cohorts/\(UUID())").status == .notFound)
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "training.refused").count() == 2)
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "training.refused").count() >= 2)
                 #expect(try await setting.coachBrowser.get(cohortPath).status == .forbidden)
+                // A colleague at the same provider who is not a trainer of this cohort reaches nothing either.
+                let (colleague, colleagueBrowser) = try await app.signedIn("colleague-trainer@example.org", role: .trainer)
+                try await Membership(userID: colleague.id!, organisationID: setting.provider.id!, teamID: nil).create(on: app.db)
+                #expect(try await colleagueBrowser.get(cohortPath).status == .notFound)
+                #expect(try await colleagueBrowser.get("/training").body.string.contains(cohortPath) == false)
+
+                // The administrator makes training providers as well as agencies.
+                let (_, admin) = try await app.signedIn("admin-t@example.org", role: .admin)
+                #expect(try await admin.submit("/admin/organisations", form: ["name": "Leerhuis", "framework": "register-jobcoach",
+                                                                             "kind": "trainingProvider"]).status == .seeOther)
+                #expect(try await Organisation.query(on: app.db).filter(\.$name == "Leerhuis").first()?.kind == .trainingProvider)
+                #expect(try await admin.submit("/admin/organisations", form: ["name": "X", "framework": "register-jobcoach", "kind": "school"]).status
+                        == .unprocessableEntity)
                 let actions = try await app.auditActions()
                 for action in ["training.cohort-created", "training.enrolled", "training.attendance-recorded", "training.result-recorded",
                                "training.diploma-awarded", "training.progress-viewed", "training.cohort-viewed"] {
@@ -268,6 +281,17 @@ extension AppTests {
                 #expect(try await mentor.submit(path, to: "\(path)/meetings", form: form).status == .seeOther)
                 let intervision = try await CPDActivityRow.query(on: app.db).filter(\.$category == "cpd-intervision").all()
                 #expect(intervision.count == 2 && intervision.allSatisfy { $0.hours == 2 })
+                // An anonymised case summary of the coach's agency, shared with the group: members across agencies read it.
+                let review = PeerReview()
+                review.organisationID = try await app.makeAgency(name: "Werkpad").organisation.id!
+                review.sharedBy = setting.coach.id!
+                review.sharedAt = app.clock.now()
+                review.question = "How far to fade when the employer is new to this?"
+                review.summary = "A client in their thirties, 24 hours a week in logistics."
+                try await review.create(on: app.db)
+                #expect(try await mentor.submit(path, to: "\(path)/cases", form: ["review": review.id!.uuidString]).status == .unprocessableEntity)
+                #expect(try await setting.coachBrowser.submit(path, to: "\(path)/cases", form: ["review": review.id!.uuidString]).status == .seeOther)
+                #expect(try await mentor.get("\(path)?lang=en").body.string.contains("How far to fade when the employer is new to this?"))
                 #expect(try await stranger.get(path).status == .notFound)
                 #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "peer-group.refused").count() == 1)
                 #expect(try await setting.trainer.get("/peer-groups").status == .forbidden)

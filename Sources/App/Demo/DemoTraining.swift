@@ -6,7 +6,7 @@ import Vapor
 /// The demo's training: a provider running the UK curriculum and the Polish minimum in two cohorts,
 /// with trainees at every stage (just enrolled, under way, with a diploma, and one who becomes
 /// eligible by the provider's confirmed hours alone), attendance, an accredited activity with its
-/// credited points, a mentor with a meeting, and a peer group across three regions.
+/// credited points, a mentor with a meeting, and a peer group across three regions with a shared case.
 struct DemoTraining {
     let application: Application
 
@@ -148,6 +148,17 @@ struct DemoTraining {
                 try await meeting.create(on: db)
                 for (member, _) in members {
                     try await PeerMeetingAttendance(meetingID: try meeting.requireID(), userID: try member.requireID()).create(on: db)
+                }
+                // An anonymised case summary from Jamila's agency, shared with the group.
+                if let agency = try await Membership.query(on: db).filter(\.$user.$id == coach.requireID()).first() {
+                    let review = PeerReview()
+                    review.organisationID = agency.organisationID
+                    review.sharedBy = try coach.requireID()
+                    review.sharedAt = app.clock.now().addingTimeInterval(-10 * 86_400)
+                    review.question = "Hoe bouw ik de begeleiding af als de werkgever nog weinig ervaring heeft met autisme?"
+                    review.summary = "Cliënt van 25 tot 30 jaar, 20 uur per week als medewerker logistiek. Na drie maanden gaat het goed, maar de leidinggevende belt bij elke verandering in het rooster."
+                    try await review.create(on: db)
+                    try await PeerGroupCase(groupID: try group.requireID(), peerReviewID: try review.requireID(), sharedBy: try coach.requireID()).create(on: db)
                 }
             }
             try await AuditTrail(clock: app.clock).record(on: db, actor: "system", action: "demo.training-loaded", subject: "organisation:\(providerID.uuidString)")

@@ -96,6 +96,7 @@ enum Routes {
         intervision.get(SiteURL.peerGroup(.key).pathComponents, use: PeerGroupController.show)
         intervision.post(SiteURL.peerGroupMembers(.key).pathComponents, use: PeerGroupController.addMember)
         intervision.post(SiteURL.peerGroupMeetings(.key).pathComponents, use: PeerGroupController.addMeeting)
+        intervision.post(SiteURL.peerGroupCases(.key).pathComponents, use: PeerGroupController.shareCase)
         let teaching = signedIn.grouped(RequirePermissionMiddleware(permission: .teachCohorts))
         let trainers = teaching.scoped(TrainerScope.self)
         trainers.get(SiteURL.training.pathComponents, use: CohortController.start)

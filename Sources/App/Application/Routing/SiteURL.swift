@@ -64,6 +64,7 @@ enum SiteURL: Sendable {
     case peerGroup(Parameter<UUID>)
     case peerGroupMembers(Parameter<UUID>)
     case peerGroupMeetings(Parameter<UUID>)
+    case peerGroupCases(Parameter<UUID>)
     case officeComplaints
     case officeComplaint(Parameter<UUID>)
     case publicRegister
@@ -255,6 +256,7 @@ enum SiteURL: Sendable {
         case .peerGroup(let id): ["peer-groups", .parameter("group", id.text)]
         case .peerGroupMembers(let id): ["peer-groups", .parameter("group", id.text), "members"]
         case .peerGroupMeetings(let id): ["peer-groups", .parameter("group", id.text), "meetings"]
+        case .peerGroupCases(let id): ["peer-groups", .parameter("group", id.text), "cases"]
         case .officeComplaints: ["office", "complaints"]
         case .officeComplaint(let id): ["office", "complaints", .parameter("complaint", id.text)]
         case .publicRegister: ["register"]

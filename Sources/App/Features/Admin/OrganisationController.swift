@@ -35,6 +35,12 @@ enum OrganisationController {
                 FormSectionView(legend: request.t("organisationAdd"), fields: [
                     make.field("name", labelKey: "organisationName", optional: false),
                     make.field("framework", labelKey: "organisationFramework", kind: "select", optional: false, options: frameworks),
+                    make.field("kind", labelKey: "organisationKind", kind: "select", optional: false, options: [
+                        ChoiceOption(value: Organisation.Kind.agency.rawValue, label: request.t("organisationKindAgency"),
+                                     selected: values["kind"] != Organisation.Kind.trainingProvider.rawValue),
+                        ChoiceOption(value: Organisation.Kind.trainingProvider.rawValue, label: request.t("organisationKindProvider"),
+                                     selected: values["kind"] == Organisation.Kind.trainingProvider.rawValue),
+                    ]),
                 ]),
             ], submitLabel: request.t("add"), readOnly: false),
             errors: errors, hasErrors: !errors.isEmpty)
@@ -47,11 +53,13 @@ enum OrganisationController {
         let name = form.text("name", missing: "organisationNameMissing", maxLength: 200)
         let framework = form.value("framework")
         if !ProcessFramework.candidates(in: request.standard.frameworks).contains(framework) { form.problem("framework", "organisationFrameworkInvalid") }
-        guard form.problems.isEmpty, let name else {
+        let kind = Organisation.Kind(rawValue: form.value("kind").isEmpty ? Organisation.Kind.agency.rawValue : form.value("kind"))
+        if kind == nil { form.problem("kind", "organisationKindInvalid") }
+        guard form.problems.isEmpty, let name, let kind else {
             return try await renderList(request, values: form.values, problems: form.problems, status: .unprocessableEntity)
         }
         let organisation = try await request.change { db -> Organisation in
-            let organisation = Organisation(name: name, processFramework: framework)
+            let organisation = Organisation(name: name, processFramework: framework, kind: kind)
             try await organisation.create(on: db)
             try await AuditTrail(clock: request.clock).record(on: db, actor: admin.auditName, action: "organisation.created",
                                                               subject: "organisation:\(try organisation.requireID().uuidString)")

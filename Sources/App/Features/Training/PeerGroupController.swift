@@ -5,7 +5,9 @@ import Vapor
 
 /// Peer groups (intervision, 001): coaches who work with the same target group, across regions and
 /// agencies, with members, meetings and a short shared log. Attending a meeting counts as CPD
-/// intervision, within the framework's cap (the CPD evaluation applies it). Only members reach a group.
+/// intervision, within the framework's cap (the CPD evaluation applies it). A member can share their own
+/// anonymised case summaries (made for peer review in their agency) with the group. Only members reach
+/// a group.
 enum PeerGroupController {
     static func list(_ request: Request) async throws -> Response {
         try await renderList(request, values: [:], errors: [])
@@ -132,6 +134,29 @@ enum PeerGroupController {
                                                             label: users[member.userID] ?? "", hint: "", checked: values["attended.\(member.userID.uuidString)"] == "yes")
                                             })]),
         ], submitLabel: request.t("peerSaveMeeting"), readOnly: false)
+        // The anonymised case summaries shared with the group, and the viewer's own that could be.
+        let user = try request.auth.require(User.self)
+        let shared = try await PeerGroupCase.query(on: request.db).filter(\.$groupID == groupID).sort(\.$createdAt, .descending).all()
+        let reviews = Dictionary(try await PeerReview.query(on: request.db).filter(\.$id ~~ shared.map(\.peerReviewID)).all().map { ($0.id!, $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        let caseTable = TableView(id: "cases-table", caption: request.t("peerCasesCaption"),
+                                  headers: [request.t("peerCaseShared"), request.t("peerCaseQuestion"), request.t("peerCaseSummary")],
+                                  rows: shared.compactMap { row in
+                                      reviews[row.peerReviewID].map { review in
+                                          [.init(text: "\(users[row.sharedBy] ?? "") · \(CalendarDate(review.sharedAt, in: request.application.configuration.timeZone).text(in: language))"),
+                                           .init(text: review.question), .init(text: review.summary)]
+                                      }
+                                  }, empty: request.t("peerNoCases"))
+        let sharedIDs = Set(shared.map(\.peerReviewID))
+        let mine = try await PeerReview.query(on: request.db).filter(\.$sharedBy == user.requireID()).sort(\.$sharedAt, .descending).all()
+            .filter { !sharedIDs.contains($0.id!) }
+        let shareForm = FormView(id: "case-form", url: SiteURL.peerGroupCases(.value(groupID)).path, csrfToken: request.csrfToken, sections: [
+            FormSectionView(legend: request.t("peerShareCase"), hint: request.t("peerShareCaseHint"), fields: [
+                make.field("review", labelKey: "peerCaseQuestion", kind: "select", optional: false, options: mine.map {
+                    ChoiceOption(value: $0.id!.uuidString, label: String($0.question.prefix(120)), selected: values["review"] == $0.id!.uuidString)
+                }),
+            ]),
+        ], submitLabel: request.t("peerShareCaseSave"), readOnly: false)
         let words = request.standard.outcomeWords.targetGroups
         let context = WorkPageContext(
             layout: Layout(request: request, title: group.name, current: .peerGroups),
@@ -140,7 +165,9 @@ enum PeerGroupController {
             lead: request.t("peerGroupLead", ["members": String(members.count), "regions": String(regions)]),
             backURL: SiteURL.peerGroups.path, backLabel: request.t("peerTitle"), notice: nil,
             blocks: [WorkBlock(id: "members", heading: request.t("peerMembers"), tables: [memberTable], forms: [invite]),
-                     WorkBlock(id: "meetings", heading: request.t("peerMeetings"), tables: [meetingTable], forms: [meetingForm])],
+                     WorkBlock(id: "meetings", heading: request.t("peerMeetings"), tables: [meetingTable], forms: [meetingForm]),
+                     WorkBlock(id: "cases", heading: request.t("peerCases"), text: request.t("peerCasesText"), tables: [caseTable],
+                               forms: mine.isEmpty ? [] : [shareForm], links: mine.isEmpty ? [LinkView(url: SiteURL.caseload.path, label: request.t("peerCasesHow"))] : [])],
             errors: errors, hasErrors: !errors.isEmpty)
         return try await request.page(.work, context, status: status)
     }
@@ -167,6 +194,25 @@ enum PeerGroupController {
                                                               subject: "peer-group:\(group.id!.uuidString)", details: ["member": invited.auditName])
         }
         return request.redirect(to: SiteURL.peerGroup(.value(group.id!)).path + "#members")
+    }
+
+    static func shareCase(_ request: Request) async throws -> Response {
+        let (user, group) = try await group(request)
+        let groupID = try group.requireID()
+        let values = try CohortController.posted(request)
+        let review = try await values["review"].flatMap(UUID.init(uuidString:)).asyncMap { id in
+            try await PeerReview.query(on: request.db).filter(\.$id == id).filter(\.$sharedBy == user.requireID()).first()
+        } ?? nil
+        guard let review, try await PeerGroupCase.query(on: request.db).filter(\.$groupID == groupID).filter(\.$peerReviewID == review.requireID()).first() == nil else {
+            return try await render(request, group, values: values, errors: [FieldError(field: "review", message: request.t("peerShareCaseProblem"))],
+                                    status: .unprocessableEntity)
+        }
+        try await request.change { db in
+            try await PeerGroupCase(groupID: groupID, peerReviewID: try review.requireID(), sharedBy: try user.requireID()).create(on: db)
+            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "peer-group.case-shared",
+                                                              subject: "peer-group:\(groupID.uuidString)", details: ["review": review.id!.uuidString])
+        }
+        return request.redirect(to: SiteURL.peerGroup(.value(groupID)).path + "#cases")
     }
 
     static func addMeeting(_ request: Request) async throws -> Response {

@@ -4,7 +4,7 @@ import SQLKit
 /// Training: the register's recognitions added by officers, training providers (an organisation of
 /// kind `trainingProvider`) with their cohorts, trainers, trainees, sessions, attendance and module
 /// results, accredited activities; mentors with their meetings; peer groups across agencies with
-/// members, meetings and attendance; and, on the register's side, the courses, diplomas and CPD
+/// members, meetings, attendance and the anonymised case summaries shared with them; and, on the register's side, the courses, diplomas and CPD
 /// activities a provider confirmed (`confirmed_by`, with a `source_key` that makes a confirmation land
 /// once).
 struct CreateTraining: AsyncMigration {
@@ -135,6 +135,14 @@ struct CreateTraining: AsyncMigration {
             .field("user_id", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
             .unique(on: "meeting_id", "user_id")
             .create()
+        try await database.schema(PeerGroupCase.schema)
+            .id()
+            .field("group_id", .uuid, .required, .references(PeerGroup.schema, "id", onDelete: .cascade))
+            .field("peer_review_id", .uuid, .required, .references(PeerReview.schema, "id", onDelete: .cascade))
+            .field("shared_by", .uuid, .required, .references(User.schema, "id", onDelete: .cascade))
+            .field("created_at", .datetime)
+            .unique(on: "group_id", "peer_review_id")
+            .create()
         for table in [PortfolioCourse.schema, PortfolioDiploma.schema, CPDActivityRow.schema] {
             // SQLite adds one column per statement.
             try await database.schema(table).field("confirmed_by", .uuid, .references(Organisation.schema, "id", onDelete: .setNull)).update()
@@ -161,7 +169,7 @@ struct CreateTraining: AsyncMigration {
             try await database.schema(table).deleteField("source_key").update()
             try await database.schema(table).deleteField("confirmed_by").update()
         }
-        for schema in [PeerMeetingAttendance.schema, PeerMeeting.schema, PeerGroupMember.schema, PeerGroup.schema, MentorMeeting.schema,
+        for schema in [PeerGroupCase.schema, PeerMeetingAttendance.schema, PeerMeeting.schema, PeerGroupMember.schema, PeerGroup.schema, MentorMeeting.schema,
                        Mentorship.schema, AccreditedActivity.schema, ModuleResult.schema, SessionAttendance.schema, TrainingSession.schema, Enrolment.schema,
                        CohortTrainer.schema, Cohort.schema, RecognitionRow.schema] {
             try await database.schema(schema).delete()

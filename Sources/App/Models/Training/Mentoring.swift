@@ -108,3 +108,22 @@ final class PeerMeetingAttendance: Model, @unchecked Sendable {
         self.userID = userID
     }
 }
+
+/// An anonymised case summary (a `PeerReview`) its author shared with a peer group, beyond their agency.
+final class PeerGroupCase: Model, @unchecked Sendable {
+    static let schema = "peer_group_cases"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "group_id") var groupID: UUID
+    @Field(key: "peer_review_id") var peerReviewID: UUID
+    @Field(key: "shared_by") var sharedBy: UUID
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(groupID: UUID, peerReviewID: UUID, sharedBy: UUID) {
+        self.groupID = groupID
+        self.peerReviewID = peerReviewID
+        self.sharedBy = sharedBy
+    }
+}
