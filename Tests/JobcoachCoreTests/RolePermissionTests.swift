@@ -6,8 +6,8 @@ import Testing
     static let expected: [Role: Set<Permission>] = [
         .admin: [.manageUsers, .viewAuditTrail, .useAPI, .manageOrganisations, .convertFrameworks],
         .registerOfficer: [.viewAuditTrail, .useAPI, .manageRegister, .convertFrameworks],
-        .assessor: [.useAPI, .assessApplications], .jobCoach: [.useAPI, .applyForCertification, .workWithClients, .joinPeerGroups],
-        .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity, .joinPeerGroups, .assignMentors],
+        .assessor: [.useAPI, .assessApplications], .jobCoach: [.useAPI, .applyForCertification, .workWithClients, .joinPeerGroups, .mentor],
+        .teamLead: [.useAPI, .workWithClients, .leadTeam, .reviewFidelity, .joinPeerGroups, .assignMentors, .mentor],
         .trainer: [.useAPI, .teachCohorts, .assignMentors],
         .agencyManager: [.useAPI, .viewAgencyOutcomes, .reviewFidelity, .manageTariffs],
         .client: [.viewOwnRecord],

@@ -38,6 +38,8 @@ public enum Permission: String, CaseIterable, Codable, Sendable {
     /// Assign an experienced coach as mentor: a team lead to a new coach of the team, a trainer to a
     /// trainee of their cohorts.
     case assignMentors
+    /// Be assigned as mentor of a trainee or a new coach (an experienced job coach or team lead).
+    case mentor
     /// A client's own page: their goals, appointments, coach, what is written about them and their
     /// consent choices. Which client is decided by the account's link (`ClientAccount`).
     case viewOwnRecord

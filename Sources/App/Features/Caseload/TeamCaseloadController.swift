@@ -67,7 +67,9 @@ enum TeamCaseloadController {
             backURL: SiteURL.caseload.path, backLabel: request.t("caseloadTeamTitle"), notice: nil,
             blocks: [WorkBlock(id: "team", heading: request.t("teamLoadHeading"), charts: [chart], tables: [table],
                                links: [LinkView(url: SiteURL.caseloadCSV.path, label: request.t("caseloadCSV")),
-                                       LinkView(url: SiteURL.caseloadSettings.path, label: request.t("settingsTitle"))])],
+                                       LinkView(url: SiteURL.caseloadSettings.path, label: request.t("settingsTitle")),
+                                       LinkView(url: SiteURL.mentoring.path, label: request.t("mentorTitle")),
+                                       LinkView(url: SiteURL.peerGroups.path, label: request.t("peerTitle"))])],
             errors: [], hasErrors: false)
         return try await request.page(.work, context)
     }

@@ -41,6 +41,22 @@ enum ActivityController {
         let now = request.clock.now()
         let activityID = try activity.requireID()
         return try await request.change { db in
+            // Everyone the list names, in three queries rather than two per line.
+            var numbers: Set<String> = [], emails: Set<String> = []
+            for line in lines {
+                switch line.reference {
+                case .registrationNumber(let number)?: numbers.insert(number)
+                case .email(let email)?: emails.insert(email)
+                case nil: break
+                }
+            }
+            let users = try await User.query(on: db).filter(\.$email ~~ Array(emails)).all()
+            let userByEmail = Dictionary(users.map { ($0.email, $0.id!) }, uniquingKeysWith: { first, _ in first })
+            let found = try await Certificate.query(on: db).group(.or) { or in
+                or.filter(\.$registrationNumber ~~ Array(numbers)).filter(\.$holder.$id ~~ users.compactMap(\.id))
+            }.all()
+            let byNumber = Dictionary(grouping: found, by: \.registrationNumber)
+            let byHolder = Dictionary(grouping: found, by: { $0.$holder.id })
             var outcomes: [LineOutcome] = []
             var seen: Set<UUID> = []
             for line in lines {
@@ -51,14 +67,8 @@ enum ActivityController {
                 }
                 let certificates: [Certificate]
                 switch reference {
-                case .registrationNumber(let number):
-                    certificates = try await Certificate.query(on: db).filter(\.$registrationNumber == number).all()
-                case .email(let email):
-                    if let user = try await User.query(on: db).filter(\.$email == email).first() {
-                        certificates = try await Certificate.query(on: db).filter(\.$holder.$id == user.requireID()).all()
-                    } else {
-                        certificates = []
-                    }
+                case .registrationNumber(let number): certificates = byNumber[number] ?? []
+                case .email(let email): certificates = userByEmail[email].flatMap { byHolder[$0] } ?? []
                 }
                 guard let certificate = certificates.first(where: { $0.status(at: now) == .valid }) else {
                     outcomes.append(LineOutcome(line: line.number, value: line.text, outcome: "unknown",

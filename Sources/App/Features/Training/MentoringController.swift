@@ -102,7 +102,7 @@ enum MentoringController {
             errors.append(FieldError(field: "mentee", message: request.t("trainingNoAccount")))
         }
         if let mentor {
-            if ![Role.jobCoach, .teamLead].contains(mentor.role) || mentor.id == mentee?.id {
+            if !mentor.role.may(.mentor) || mentor.id == mentee?.id {
                 errors.append(FieldError(field: "mentor", message: request.t("mentorMentorProblem")))
             }
         } else {

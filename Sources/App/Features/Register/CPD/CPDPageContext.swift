@@ -14,6 +14,7 @@ struct CPDPageContext: Encodable {
     var layout: Layout
     var csrfToken: String
     var formURL: String
+    var peerGroupsURL: String
     var rows: [Row]
     var hasPolicy: Bool
     var categories: [LevelOptionGroup.Option]
@@ -30,6 +31,7 @@ struct CPDPageContext: Encodable {
         layout = Layout(request: request, title: request.t("cpdTitle"), current: .cpd)
         csrfToken = request.csrfToken
         formURL = SiteURL.cpd.path
+        peerGroupsURL = SiteURL.peerGroups.path
         self.rows = rows.map { row in
             var amounts: [String] = []
             if let points = row.points { amounts.append("\(NumberText.format(points, in: language)) \(request.t("unitPoints"))") }
