@@ -100,16 +100,17 @@ extension AppTests {
                 try await browser.submit(path + "/plan", to: path + "/goals", form: goal)
 
                 let actor = try await Self.request(app, actor: coach).practiceActor
-                let model = try await CaseloadPage.Model.load(actor, phase: nil, page: 1, today: app.today, on: app.db)
+                let model = try await CaseloadPage.Model.load(actor, phase: nil, page: 1, today: app.today, timeZone: app.configuration.timeZone, on: app.db)
                 #expect(model.total == 4 && model.clients.count == 4 && model.pages == 1)
                 #expect(model.coachNames.isEmpty, "a coach's own list names no coach")
                 #expect(model.load.clients == 4)
-                #expect(model.due.map(\.action.subject) == ["Op tijd beginnen elke dag"])
-                let onTheJob = try await CaseloadPage.Model.load(actor, phase: .onTheJob, page: 1, today: app.today, on: app.db)
+                #expect(model.agenda.days.flatMap(\.items).map(\.what) == [.goal("Op tijd beginnen elke dag")])
+                #expect(model.agenda.days.map(\.day) == [app.today.adding(days: 3)] && model.agenda.overdue.isEmpty)
+                let onTheJob = try await CaseloadPage.Model.load(actor, phase: .onTheJob, page: 1, today: app.today, timeZone: app.configuration.timeZone, on: app.db)
                 #expect(onTheJob.clients.map(\.name) == ["Sanne Bakker"] && onTheJob.total == 1)
 
                 let leadActor = try await Self.request(app, actor: lead).practiceActor
-                let team = try await CaseloadPage.Model.load(leadActor, phase: nil, page: 1, today: app.today, on: app.db)
+                let team = try await CaseloadPage.Model.load(leadActor, phase: nil, page: 1, today: app.today, timeZone: app.configuration.timeZone, on: app.db)
                 #expect(Set(team.coachNames.values) == [coach.displayName], "the team lead's list names each client's coach")
             }
         }

@@ -20,3 +20,29 @@ import Testing
         }
     }
 }
+
+/// Each role's start page and main menu: only work the role may do, its start page first.
+@Suite struct WorkAreaTests {
+    @Test func eachRoleStartsAtItsOwnWork() {
+        let expected: [Role: WorkArea] = [
+            .jobCoach: .caseload, .teamLead: .team, .registerOfficer: .office, .assessor: .assessments,
+            .trainer: .cohorts, .admin: .users, .client: .myPage, .agencyManager: .outcomes,
+        ]
+        for role in Role.allCases { #expect(role.startArea == expected[role], "\(role)") }
+    }
+
+    @Test(arguments: Role.allCases)
+    func aMenuHoldsOnlyWhatTheRoleMayDo(_ role: Role) {
+        #expect(!role.menu.isEmpty)
+        #expect(Set(role.menu).count == role.menu.count, "no area twice")
+        for area in role.menu { #expect(role.mayWork(in: area), "\(role) \(area)") }
+        #expect(role.menu.count <= 7, "a short menu")
+    }
+
+    @Test func theClientsMenuHasNoProfessionalWork() {
+        #expect(Role.client.menu == [.myPage, .myAppointments, .myCoach])
+        for role in Role.allCases where role != .client {
+            #expect(!role.menu.contains(.myPage))
+        }
+    }
+}

@@ -31,7 +31,7 @@ struct FrameworksCommand: AnyAsyncCommand {
         let named = arguments.map { URL(fileURLWithPath: $0) }
         let vocabularies = arguments.isEmpty ? [ConditionVocabulary.bundledURL] : named.filter { $0.lastPathComponent == "conditions.yaml" }
         let placeFiles = arguments.isEmpty
-            ? [ProfessionalStandard.resourceDirectory.appendingPathComponent("Places/nl.tsv")]
+            ? [PlaceCatalog.bundledURL]
             : named.filter { $0.pathExtension == "tsv" }
         let files = arguments.isEmpty
             ? FrameworkLoader.yamlFiles(in: ProfessionalStandard.frameworkDirectory)

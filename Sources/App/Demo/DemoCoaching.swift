@@ -27,7 +27,8 @@ struct DemoCoaching: Sendable {
                             ("Het orderpicken zonder fouten afronden", "orders per dag", 20.0)]
 
     mutating func add(organisationID: UUID, trajectoryID: UUID, coachID: UUID, phase: TrajectoryPhase, placedOn start: CalendarDate,
-                      phaseSince: CalendarDate, today: CalendarDate, now: Date, timeZone: TimeZone, random: inout SeededRandom) {
+                      phaseSince: CalendarDate, today: CalendarDate, now: Date, timeZone: TimeZone, random: inout SeededRandom,
+                      appointmentInDays: Int? = nil) {
         let afterSupport = [TrajectoryPhase.closing, .aftercare, .ended].contains(phase)
         plans.append([UUID(), organisationID, trajectoryID, "Zus helpt met de reisplanning; een buurman rijdt de eerste week mee.",
                       "De leidinggevende zorgt voor vaste taken en een rustige werkplek.", "Vaste collega (meewerkend voorman)",
@@ -63,9 +64,10 @@ struct DemoCoaching: Sendable {
         if !afterSupport {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = timeZone
-            let day = today.adding(days: 2 + random.next(9))
+            let day = today.adding(days: appointmentInDays ?? 2 + random.next(9))
             if let at = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 10)) {
-                appointments.append([UUID(), organisationID, trajectoryID, at, 60, "Op de werkplek", "Voortgang bespreken met de collega", now])
+                appointments.append([UUID(), organisationID, trajectoryID, at, 60, "Op de werkplek", "Voortgang bespreken met de collega",
+                                     AppointmentKind.workplaceVisit.rawValue, now])
             }
         }
         consents.append([UUID(), organisationID, trajectoryID, ReportKind.planOfApproach.rawValue, true, now, coachID, false])
@@ -96,7 +98,8 @@ struct DemoCoaching: Sendable {
             (Milestone.schema, ["id", "organisation_id", "trajectory_id", "title", "reached_on", "celebrated", "created_at"], milestones),
             (Evaluation.schema, ["id", "organisation_id", "trajectory_id", "held_on", "kind", "with_client", "with_employer", "with_commissioner",
                                  "outcome", "plan_changes", "created_by", "created_at"], evaluations),
-            (Appointment.schema, ["id", "organisation_id", "trajectory_id", "starts_at", "minutes", "location", "topic", "created_at"], appointments),
+            (Appointment.schema, ["id", "organisation_id", "trajectory_id", "starts_at", "minutes", "location", "topic", "kind", "created_at"],
+             appointments),
             (Closing.schema, ["id", "organisation_id", "trajectory_id", "closed_on", "outcome", "summary", "aftercare_offer", "updated_at"], closings),
             (FollowUpCheck.schema, ["id", "organisation_id", "trajectory_id", "months_after", "held_on", "still_employed", "hours_per_week",
                                     "same_employer", "support_needed", "note", "created_by", "created_at"], followUps),

@@ -441,7 +441,8 @@ struct DemoPractice {
             var random = SeededRandom(seed: UInt64(plan.name.unicodeScalars.reduce(7) { $0 &* 31 &+ UInt64($1.value) }))
             coaching.add(organisationID: organisationID, trajectoryID: trajectoryID, coachID: try coach.requireID(), phase: trajectory.phase,
                          placedOn: CalendarDate(ago(placement.daysAgo), in: timeZone), phaseSince: CalendarDate(trajectory.phaseSince, in: timeZone),
-                         today: CalendarDate(now, in: timeZone), now: now, timeZone: timeZone, random: &random)
+                         today: CalendarDate(now, in: timeZone), now: now, timeZone: timeZone, random: &random,
+                         appointmentInDays: plan.name == Self.clientWithAccount ? 5 : nil)
             if let sql = db as? any SQLDatabase { try await coaching.insert(on: sql) }
         }
         // The demo client account opens Lotte Visser's own page.

@@ -39,5 +39,8 @@ enum Migrations {
         // 007: training: recognitions added by officers, providers' cohorts, trainees, sessions,
         // attendance and results, accredited activities, and what providers confirm in the register.
         app.migrations.add(CreateTraining())
+        // 008: the working day: appointment kinds and cancellations, coaches' calendar feeds, contact
+        // modes, client-facing notes, and the history of every change to a written record.
+        app.migrations.add(CreateAgendaAndHistory())
     }
 }

@@ -64,6 +64,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         CalendarDate(dayNumber: dayNumber + days)
     }
 
+    /// The day of the week, ISO 8601: 1 is Monday, 7 is Sunday.
+    public var weekday: Int {
+        // 1970-01-01 was a Thursday (4).
+        ((dayNumber % 7 + 7) % 7 + 3) % 7 + 1
+    }
+
+    /// The Monday of this date's week.
+    public var startOfWeek: CalendarDate { adding(days: 1 - weekday) }
+
+    /// The ISO 8601 week: its year and number (the week with the year's first Thursday is week 1).
+    public var isoWeek: (year: Int, week: Int) {
+        let thursday = adding(days: 4 - weekday)
+        let firstOfYear = CalendarDate(year: thursday.year, month: 1, day: 1)!
+        return (thursday.year, thursday.days(since: firstOfYear) / 7 + 1)
+    }
+
     /// Whole days from `other` to this date (negative when `other` is later).
     public func days(since other: CalendarDate) -> Int {
         dayNumber - other.dayNumber

@@ -42,6 +42,8 @@ enum Routes {
         app.post(SiteURL.api(.credentialsVerify).pathComponents, use: RegisterController.verifyAPI)
         app.get(SiteURL.api(.credentialStatus(.key)).pathComponents, use: RegisterController.status)
         app.get(SiteURL.jwks.pathComponents, use: RegisterController.jwks)
+        // A coach's calendar feed: the secret in the URL is the key, calendar programs carry no session.
+        app.get(SiteURL.agendaFeed(.key).pathComponents, use: AgendaController.feed)
 
         // Browser pages: sessions, the signed-in user, CSRF on every form.
         let browser = app.grouped(app.sessions.middleware, SessionUserMiddleware(), CSRFMiddleware())
@@ -158,6 +160,9 @@ enum Routes {
         // by the id in the path, in reach or 404 (`PracticeScope`, `ClientScope`, ...).
         let practice = signedIn.grouped(RequirePermissionMiddleware(permission: .workWithClients)).scoped(PracticeScope.self)
         practice.get(SiteURL.caseload.pathComponents, use: CaseloadController.page)
+        practice.get(SiteURL.agenda.pathComponents, use: AgendaController.page)
+        practice.post(SiteURL.agendaFeedRenew.pathComponents, use: AgendaController.renewFeed)
+        practice.get(SiteURL.clients.pathComponents, use: ClientSearchController.page)
         practice.get(SiteURL.teamCaseload.pathComponents, use: TeamCaseloadController.page)
         practice.get(SiteURL.caseloadCSV.pathComponents, use: TeamCaseloadController.csv)
         practice.get(SiteURL.caseloadSettings.pathComponents, use: TeamCaseloadController.settings)
@@ -178,6 +183,11 @@ enum Routes {
         client.get(SiteURL.clientProfile(.key).pathComponents, use: ProfileController.page)
         client.get(SiteURL.clientMatching(.key).pathComponents, use: MatchingController.page)
         client.get(SiteURL.clientPlan(.key).pathComponents, use: PlanController.page)
+        client.get(SiteURL.clientGoal(.key, .key).pathComponents, use: GoalChangeController.page)
+        client.get(SiteURL.clientSupportEntry(.key, .key).pathComponents, use: RecordChangeController.supportEntryPage)
+        client.get(SiteURL.clientEvaluation(.key, .key).pathComponents, use: RecordChangeController.evaluationPage)
+        client.get(SiteURL.clientAppointment(.key, .key).pathComponents, use: RecordChangeController.appointmentPage)
+        client.get(SiteURL.clientMilestone(.key, .key).pathComponents, use: RecordChangeController.milestonePage)
         client.get(SiteURL.clientSupport(.key).pathComponents, use: SupportController.page)
         client.get(SiteURL.clientFading(.key).pathComponents, use: FadingController.page)
         client.get(SiteURL.clientClosing(.key).pathComponents, use: ClosingController.page)
@@ -201,6 +211,11 @@ enum Routes {
         clientWork.post(SiteURL.clientPlan(.key).pathComponents, use: PlanController.save)
         clientWork.post(SiteURL.clientGoals(.key).pathComponents, use: PlanController.addGoal)
         clientWork.post(SiteURL.clientGoalReached(.key, .key).pathComponents, use: PlanController.reached)
+        clientWork.post(SiteURL.clientGoal(.key, .key).pathComponents, use: GoalChangeController.save)
+        clientWork.post(SiteURL.clientSupportEntry(.key, .key).pathComponents, use: RecordChangeController.saveSupportEntry)
+        clientWork.post(SiteURL.clientEvaluation(.key, .key).pathComponents, use: RecordChangeController.saveEvaluation)
+        clientWork.post(SiteURL.clientAppointment(.key, .key).pathComponents, use: RecordChangeController.saveAppointment)
+        clientWork.post(SiteURL.clientMilestone(.key, .key).pathComponents, use: RecordChangeController.saveMilestone)
         clientWork.post(SiteURL.clientSupport(.key).pathComponents, use: SupportController.addEntry)
         clientWork.post(SiteURL.clientMilestones(.key).pathComponents, use: SupportController.addMilestone)
         clientWork.post(SiteURL.clientMilestoneCelebrated(.key, .key).pathComponents, use: SupportController.celebrated)

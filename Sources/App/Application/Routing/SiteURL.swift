@@ -22,6 +22,7 @@ enum SiteURL: Sendable {
     case health
     case openAPI
     case stylesheet
+    case favicon
     case benchBare
     case api(APIURL)
     // The register.
@@ -87,6 +88,11 @@ enum SiteURL: Sendable {
     case clientPlan(Parameter<UUID>)
     case clientGoals(Parameter<UUID>)
     case clientGoalReached(Parameter<UUID>, Parameter<UUID>)
+    case clientGoal(Parameter<UUID>, Parameter<UUID>)
+    case clientSupportEntry(Parameter<UUID>, Parameter<UUID>)
+    case clientEvaluation(Parameter<UUID>, Parameter<UUID>)
+    case clientAppointment(Parameter<UUID>, Parameter<UUID>)
+    case clientMilestone(Parameter<UUID>, Parameter<UUID>)
     case clientSupport(Parameter<UUID>)
     case clientMilestones(Parameter<UUID>)
     case clientMilestoneCelebrated(Parameter<UUID>, Parameter<UUID>)
@@ -114,6 +120,11 @@ enum SiteURL: Sendable {
     case myPage
     case myCalendar
     case myConsent
+    case myAppointments
+    case myCoach
+    case agenda
+    case agendaFeed(Parameter<String>)
+    case agendaFeedRenew
     case employers
     case employer(Parameter<UUID>)
     case employerContacts(Parameter<UUID>)
@@ -215,6 +226,7 @@ enum SiteURL: Sendable {
         case .health: ["health"]
         case .openAPI: ["openapi.json"]
         case .stylesheet: ["css", "site.css"]
+        case .favicon: ["favicon.svg"]
         case .benchBare: ["bench", "bare"]
         case .api(let api): ["api", "v1"] + api.segments
         case .eligibility: ["eligibility"]
@@ -278,6 +290,13 @@ enum SiteURL: Sendable {
         case .clientPlan(let id): ["clients", .parameter("client", id.text), "plan"]
         case .clientGoals(let id): ["clients", .parameter("client", id.text), "goals"]
         case .clientGoalReached(let id, let goal): ["clients", .parameter("client", id.text), "goals", .parameter("goal", goal.text), "reached"]
+        case .clientGoal(let id, let goal): ["clients", .parameter("client", id.text), "goals", .parameter("goal", goal.text)]
+        case .clientSupportEntry(let id, let entry): ["clients", .parameter("client", id.text), "support", .parameter("entry", entry.text)]
+        case .clientEvaluation(let id, let evaluation):
+            ["clients", .parameter("client", id.text), "evaluations", .parameter("evaluation", evaluation.text)]
+        case .clientAppointment(let id, let appointment):
+            ["clients", .parameter("client", id.text), "appointments", .parameter("appointment", appointment.text)]
+        case .clientMilestone(let id, let milestone): ["clients", .parameter("client", id.text), "milestones", .parameter("milestone", milestone.text)]
         case .clientSupport(let id): ["clients", .parameter("client", id.text), "support"]
         case .clientMilestones(let id): ["clients", .parameter("client", id.text), "milestones"]
         case .clientMilestoneCelebrated(let id, let milestone):
@@ -306,6 +325,11 @@ enum SiteURL: Sendable {
         case .myPage: ["me"]
         case .myCalendar: ["me", "appointments.ics"]
         case .myConsent: ["me", "consent"]
+        case .myAppointments: ["me", "appointments"]
+        case .myCoach: ["me", "coach"]
+        case .agenda: ["agenda"]
+        case .agendaFeed(let token): ["agenda", "feed", .parameter("token", token.text)]
+        case .agendaFeedRenew: ["agenda", "feed"]
         case .employers: ["employers"]
         case .employer(let id): ["employers", .parameter("employer", id.text)]
         case .employerContacts(let id): ["employers", .parameter("employer", id.text), "contacts"]

@@ -11,7 +11,7 @@ enum AuthController {
     }
 
     static func loginPage(_ request: Request) async throws -> Response {
-        if request.auth.has(User.self) { return request.redirect(to: SiteURL.home.path) }
+        if let user = request.auth.get(User.self) { return request.redirect(to: Layout.destination(user.role.startArea).url.path) }
         let next = safeNext((try? request.query.get(String.self, at: "next")) ?? "")
         return try await request.page(.login, LoginContext(request: request, next: next))
     }
@@ -40,7 +40,7 @@ enum AuthController {
                                           status: .unauthorized)
         }
         try await startSession(request, attempt, user: user)
-        let start = user.role.may(.viewOwnRecord) ? SiteURL.myPage.path : SiteURL.home.path
+        let start = Layout.destination(user.role.startArea).url.path
         return request.redirect(to: user.mustChangePassword ? SiteURL.changePassword.path : (next.isEmpty ? start : next))
     }
 
@@ -83,6 +83,8 @@ enum AuthController {
         try await request.change { db in
             try await LoginAttempt(email: attempt.email, address: attempt.address, succeeded: true, attemptedAt: attempt.at).create(on: db)
             user.lastLoginAt = attempt.at
+            // Mail and feeds speak the language the user signs in with.
+            user.languageCode = request.language.rawValue
             try await user.update(on: db)
             try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "login", subject: user.auditName,
                                                               details: ["address": attempt.address])

@@ -21,16 +21,6 @@ struct CaseloadContext: Encodable {
         var current: Bool
     }
 
-    struct ActionRow: Encodable {
-        var client: String
-        var clientURL: String
-        var url: String
-        var what: String
-        var due: String
-        var state: String
-        var overdue: Bool
-    }
-
     struct LeadTimeRow: Encodable {
         var phase: String
         var clients: Int
@@ -44,8 +34,10 @@ struct CaseloadContext: Encodable {
     var loadPercentage: Int
     var loadOver: Bool
     var loadNote: String
-    var actions: [ActionRow]
-    var actionsMore: String
+    var agenda: [AgendaRow]
+    var agendaMore: String
+    var agendaURL: String
+    var searchURL: String
     var leadTimes: [LeadTimeRow]
     var teamURL: String?
     var csvURL: String

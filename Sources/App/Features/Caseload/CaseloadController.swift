@@ -12,7 +12,8 @@ enum CaseloadController {
         let actor = try request.practiceActor
         let phase = (try? request.query.get(String.self, at: "phase")).flatMap(TrajectoryPhase.init(rawValue:))
         let pageNumber = min(max(1, (try? request.query.get(Int.self, at: "page")) ?? 1), 1_000_000)
-        let model = try await CaseloadPage.Model.load(actor, phase: phase, page: pageNumber, today: request.today, on: request.db)
+        let model = try await CaseloadPage.Model.load(actor, phase: phase, page: pageNumber, today: request.today,
+                                                      timeZone: request.application.configuration.timeZone, on: request.db)
         try await ClientAudit.readList(request, actor, "caseload.viewed", count: model.clients.count,
                                        details: ["phase": phase?.rawValue ?? "all", "page": String(pageNumber)])
         return try await request.page(.caseload, CaseloadContext(model, request: request))

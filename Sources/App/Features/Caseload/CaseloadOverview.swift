@@ -67,7 +67,7 @@ struct CaseloadOverview: Sendable {
         let following = items.filter { followUpPhases.contains($0.phase) }.map(\.trajectoryID)
         let horizon = today.adding(days: DueAction.noticeDays).description
         let goals = try await rows(CoachingGoal.schema, ["what", "due_on"], of: open) {
-            $0.where("reached_on", .is, SQLLiteral.null).where("due_on", .lessThanOrEqual, SQLBind(horizon))
+            $0.where("reached_on", .is, SQLLiteral.null).where("dropped_on", .is, SQLLiteral.null).where("due_on", .lessThanOrEqual, SQLBind(horizon))
         }
         let placements = try await rows(Placement.schema, ["start_on"], of: following) { $0.where("ended_on", .is, SQLLiteral.null) }
         let checks = try await rows(FollowUpCheck.schema, ["months_after"], of: following)

@@ -20,10 +20,11 @@ enum CaseloadPage {
         let coachNames: [UUID: String]
         let policy: CaseloadPolicy
         let load: CaseloadLoad
-        /// Every due action of the caseload, soonest first.
-        let due: [(item: CaseloadOverview.Item, action: DueAction)]
+        /// Appointments, goals and checks of today and the next days, what is late first.
+        let agenda: Agenda
+        let agendaData: AgendaData
 
-        static func load(_ actor: PracticeActor, phase: TrajectoryPhase?, page: Int, today: CalendarDate,
+        static func load(_ actor: PracticeActor, phase: TrajectoryPhase?, page: Int, today: CalendarDate, timeZone: TimeZone,
                          on database: any Database) async throws -> Model {
             // One scan of the caseload in narrow rows gives the counts, the page of clients, the load and
             // the lead times; the due actions read only those trajectories' records.
@@ -38,10 +39,19 @@ enum CaseloadPage {
             }
             let policy = try await CaseloadPolicy.load(actor.organisationID, coaches: [actor.userID], on: database)
             let own = overview.items.filter { $0.coachID == actor.userID && $0.phase.countsTowardsCaseload }.count
-            let due = overview.items.flatMap { item in (overview.actions[item.trajectoryID] ?? []).map { (item: item, action: $0) } }
-                .sorted { ($0.action.dueOn, $0.item.name) < ($1.action.dueOn, $1.item.name) }
+            let last = today.adding(days: Agenda.horizonDays)
+            let data = try await AgendaData.load(actor, overview: overview, first: today, last: last, timeZone: timeZone, on: database)
+            let agenda = Agenda(appointments: data.items(timeZone: timeZone), actions: data.actions, today: today, through: last)
+            if actor.leadsTeam {
+                let missing = Set(data.appointments.map(\.coachID)).subtracting(coachNames.keys)
+                if !missing.isEmpty {
+                    for user in try await User.query(on: database).filter(\.$id ~~ missing).all() {
+                        if let id = user.id { coachNames[id] = user.displayName }
+                    }
+                }
+            }
             return Model(actor: actor, overview: overview, phase: phase, pageNumber: page, clients: clients, coachNames: coachNames,
-                         policy: policy, load: policy.load(of: actor.userID, clients: own), due: due)
+                         policy: policy, load: policy.load(of: actor.userID, clients: own), agenda: agenda, agendaData: data)
         }
 
         var counts: [TrajectoryPhase: Int] { overview.phaseCounts }
@@ -71,9 +81,11 @@ extension CaseloadContext {
                 "hours": NumberText.format(model.policy.hours(of: model.actor.userID), in: language),
                 "perFullTime": String(model.policy.policy.caseloadPerFullTime),
             ]),
-            actions: model.due.prefix(pageSize).map { Self.actionRow($0.item, $0.action, today: today, request) },
-            actionsMore: model.due.count > pageSize
-                ? request.t("caseloadActionsMore", ["count": String(model.due.count - pageSize)]) : "",
+            agenda: Array(AgendaRow.rows(model.agenda.overdue + model.agenda.days.flatMap(\.items), data: model.agendaData, today: today,
+                                         coachNames: model.coachNames, showDay: true, request).prefix(pageSize)),
+            agendaMore: model.agenda.overdue.count + model.agenda.days.reduce(0) { $0 + $1.items.count } > pageSize
+                ? request.t("caseloadActionsMore", ["count": String(model.agenda.overdue.count + model.agenda.days.reduce(0) { $0 + $1.items.count } - pageSize)]) : "",
+            agendaURL: SiteURL.agenda.path, searchURL: SiteURL.clients.path,
             leadTimes: model.overview.leadTimes(now: now).map { time in
                 LeadTimeRow(phase: time.phase.title[language], clients: time.clients,
                             average: PracticeOptions.days(time.averageDays, request), longest: PracticeOptions.days(time.longestDays, request))
@@ -95,22 +107,6 @@ extension CaseloadContext {
             previousURL: model.pageNumber > 1 ? link(model.pageNumber - 1) : nil,
             nextURL: model.pageNumber < model.pages ? link(model.pageNumber + 1) : nil,
             pageText: request.t("pageOf", ["page": String(model.pageNumber), "pages": String(model.pages)]))
-    }
-
-    private static func actionRow(_ item: CaseloadOverview.Item, _ action: DueAction, today: CalendarDate, _ request: Request) -> ActionRow {
-        let isGoal = action.kind == .goal
-        return ActionRow(
-            client: item.name,
-            clientURL: SiteURL.client(.value(item.clientID)).path,
-            url: (isGoal ? SiteURL.clientPlan(.value(item.clientID)) : SiteURL.clientClosing(.value(item.clientID))).path
-                + (isGoal ? "#goals" : "#follow-ups"),
-            what: isGoal ? request.t("caseloadActionGoal", ["goal": action.subject])
-                : request.t("caseloadActionFollowUp", ["months": action.subject]),
-            due: action.dueOn.text(in: request.language),
-            state: action.isOverdue(on: today)
-                ? request.t("followUpOverdue", ["days": String(today.days(since: action.dueOn))])
-                : request.t("followUpDueSoon", ["days": String(action.dueOn.days(since: today))]),
-            overdue: action.isOverdue(on: today))
     }
 
     private static func filters(_ model: CaseloadPage.Model, _ request: Request) -> [PhaseFilter] {

@@ -23,7 +23,7 @@ enum MyPage {
                          coach: try await User.find(client.$coach.id, on: request.db),
                          organisation: try await Organisation.find(client.organisationID, on: request.db),
                          commissioner: try await file.trajectory.$commissioner.get(on: request.db),
-                         upcoming: coaching.appointments.filter { $0.startsAt >= now })
+                         upcoming: coaching.appointments.filter { $0.startsAt >= now && $0.status == AppointmentStatus.planned.rawValue })
         }
     }
 }

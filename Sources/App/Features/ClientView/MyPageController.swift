@@ -37,7 +37,7 @@ enum MyPageController {
         let now = request.clock.now()
         let calendar = ICalendar(
             name: request.t("myAppointments"),
-            events: coaching.appointments.filter { $0.startsAt >= now.addingTimeInterval(-86_400) }.map { appointment in
+            events: coaching.appointments.filter { $0.startsAt >= now.addingTimeInterval(-86_400) && $0.status == AppointmentStatus.planned.rawValue }.map { appointment in
                 ICalendar.Event(uid: "\(appointment.id?.uuidString ?? UUID().uuidString)@jobcoach", start: appointment.startsAt,
                                 minutes: appointment.minutes, summary: appointment.topic, location: appointment.location,
                                 description: request.t("myCalendarWith", ["coach": coach?.displayName ?? ""]))

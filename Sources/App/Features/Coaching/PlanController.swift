@@ -87,6 +87,7 @@ enum PlanController {
         let today = request.today
         let trajectoryID = file.trajectoryID
         try await request.change { db in
+            guard goal.droppedOn == nil else { throw Abort(.conflict, reason: request.t("changeRefusedGoalDropped")) }
             goal.reachedOn = goal.reachedOn ?? today.description
             try await goal.update(on: db)
             try await ClientAudit.record(on: db, request, actor, "goal.reached", client: client,

@@ -95,7 +95,8 @@ enum PlanPage: ClientWorkPage {
                     id: "goals-table", caption: request.t("goalsCaption"),
                     headers: [request.t("goalWhat"), request.t("goalTarget"), request.t("goalDueOn"), request.t("goalSteps"), request.t("goalState")],
                     rows: try model.coaching.goals.map { goal in
-                        [.init(text: goal.what), .init(text: "\(NumberText.format(goal.target, in: language)) \(goal.unit)"),
+                        [.init(text: goal.what, url: SiteURL.clientGoal(.value(clientID), .value(try goal.requireID())).path),
+                         .init(text: "\(NumberText.format(goal.target, in: language)) \(goal.unit)"),
                          .init(text: WorkPage.date(goal.dueOn, language)), .init(text: goal.stepList.joined(separator: "; ")), try state(goal)]
                     }, empty: request.t("goalsNone"))
                 let agreed = GoalForm.Field.agreed.rawValue
@@ -121,6 +122,9 @@ enum PlanPage: ClientWorkPage {
         private func state(_ goal: CoachingGoal) throws -> TableView.Cell {
             if let reached = goal.reachedOn {
                 return .init(text: request.t("goalReachedOn", ["date": WorkPage.date(reached, language)]))
+            }
+            if let dropped = goal.droppedOn {
+                return .init(text: request.t("goalDroppedOn", ["date": WorkPage.date(dropped, language), "reason": goal.dropReason]))
             }
             let action = model.canWork ? InlineAction(
                 url: SiteURL.clientGoalReached(.value(clientID), .value(try goal.requireID())).path,

@@ -8,6 +8,7 @@ struct SupportEntryForm: Decodable, Sendable {
     enum Field: String, FormFieldName {
         case heldOn = "supportHeldOn", minutes = "supportMinutes", withWhom = "supportWithWhom"
         case location = "supportLocation", notes = "supportNotes"
+        case contactMode = "supportContactMode", clientSummary = "supportClientSummary"
     }
 
     struct Valid: Sendable {
@@ -16,6 +17,8 @@ struct SupportEntryForm: Decodable, Sendable {
         var party: SupportParty
         var location: String
         var notes: String
+        var contactMode: ContactMode
+        var clientSummary: String
         /// The progress notes by goal id.
         var progress: [String: String]
 
@@ -26,6 +29,8 @@ struct SupportEntryForm: Decodable, Sendable {
             entry.withWhom = party.rawValue
             entry.location = location
             entry.notes = notes
+            entry.contactMode = contactMode.rawValue
+            entry.clientSummary = clientSummary
             entry.progress = try ApplicationSnapshot.encode(progress)
         }
     }
@@ -68,9 +73,14 @@ struct SupportEntryForm: Decodable, Sendable {
         if party == nil { posted.problem(.withWhom, "supportWithWhomMissing") }
         posted.limit(.location, to: 200)
         let notes = posted.text(.notes, missing: "supportNotesMissing", maxLength: 5_000)
+        // Without the mode (an older page, a script) the contact was face to face.
+        let mode = posted[.contactMode].isEmpty ? ContactMode.faceToFace : ContactMode(rawValue: posted[.contactMode])
+        if mode == nil { posted.problem(.contactMode, "supportContactModeInvalid") }
+        posted.limit(.clientSummary, to: 2_000)
         let byGoal = progressByGoal(goalIDs)
-        guard problems.isEmpty, let heldOn, let minutes, let party, let notes else { return nil }
-        return Valid(heldOn: heldOn, minutes: minutes, party: party, location: posted[.location], notes: notes, progress: byGoal)
+        guard problems.isEmpty, let heldOn, let minutes, let party, let notes, let mode else { return nil }
+        return Valid(heldOn: heldOn, minutes: minutes, party: party, location: posted[.location], notes: notes, contactMode: mode,
+                     clientSummary: posted[.clientSummary], progress: byGoal)
     }
 
     /// The progress notes given, by goal id; a note on another goal, or a long one, is a problem.
@@ -194,10 +204,11 @@ struct EvaluationForm: Decodable, Sendable {
 struct AppointmentForm: Decodable, Sendable {
     enum Field: String, FormFieldName {
         case date = "appointmentDate", time = "appointmentTime", minutes = "appointmentMinutes"
-        case location = "appointmentLocation", topic = "appointmentTopic"
+        case location = "appointmentLocation", topic = "appointmentTopic", kind = "appointmentKind"
     }
 
     struct Valid: Sendable {
+        var kind: AppointmentKind
         var date: CalendarDate
         var hour: Int
         var minute: Int
@@ -218,6 +229,7 @@ struct AppointmentForm: Decodable, Sendable {
             appointment.minutes = minutes
             appointment.location = location
             appointment.topic = topic
+            appointment.kind = kind.rawValue
         }
     }
 
@@ -239,7 +251,10 @@ struct AppointmentForm: Decodable, Sendable {
         if CoachingDuration.appointment.problem(minutes: minutes) != nil { posted.problem(.minutes, "supportMinutesInvalid") }
         let location = posted.text(.location, missing: "appointmentLocationMissing", maxLength: 200)
         let topic = posted.text(.topic, missing: "appointmentTopicMissing", maxLength: 300)
-        guard posted.problems.isEmpty, let date, let minutes, let location, let topic, parts.count == 2 else { return nil }
-        return Valid(date: date, hour: parts[0], minute: parts[1], minutes: minutes, location: location, topic: topic)
+        // A form without the kind (an older page, a script) plans a conversation.
+        let kind = posted[.kind].isEmpty ? AppointmentKind.conversation : AppointmentKind(rawValue: posted[.kind])
+        if kind == nil { posted.problem(.kind, "appointmentKindInvalid") }
+        guard posted.problems.isEmpty, let kind, let date, let minutes, let location, let topic, parts.count == 2 else { return nil }
+        return Valid(kind: kind, date: date, hour: parts[0], minute: parts[1], minutes: minutes, location: location, topic: topic)
     }
 }

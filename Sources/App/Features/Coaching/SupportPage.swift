@@ -25,7 +25,7 @@ enum SupportPage: ClientWorkPage {
         }
 
         /// Goals not reached yet: each gets a progress field in the support form.
-        var openGoals: [CoachingGoal] { coaching.goals.filter { $0.reachedOn == nil } }
+        var openGoals: [CoachingGoal] { coaching.goals.filter { $0.reachedOn == nil && $0.droppedOn == nil } }
 
         var totalMinutes: Int { coaching.support.reduce(0) { $0 + $1.minutes } }
 
@@ -51,12 +51,16 @@ enum SupportPage: ClientWorkPage {
             let coaching = model.coaching
             let table = TableView(
                 id: "support-table", caption: request.t("supportCaption"),
-                headers: [request.t("supportHeldOn"), request.t("supportMinutes"), request.t("supportWithWhom"), request.t("supportLocation"),
-                          request.t("supportNotes"), request.t("supportProgress")],
+                headers: [request.t("supportHeldOn"), request.t("supportMinutes"), request.t("supportWithWhom"), request.t("supportContactMode"),
+                          request.t("supportLocation"), request.t("supportNotes"), request.t("supportProgress"), request.t("changeColumn")],
                 rows: coaching.support.map { entry in
                     [.init(text: WorkPage.date(entry.heldOn, language)), .init(text: NumberText.format(entry.minutes, in: language)),
-                     .init(text: SupportParty(rawValue: entry.withWhom)?.title[language] ?? entry.withWhom), .init(text: entry.location),
-                     .init(text: entry.notes), .init(text: model.progress(of: entry).joined(separator: "\n"))]
+                     .init(text: SupportParty(rawValue: entry.withWhom)?.title[language] ?? entry.withWhom),
+                     .init(text: ContactMode(rawValue: entry.contactMode)?.title[language] ?? entry.contactMode), .init(text: entry.location),
+                     .init(text: entry.notes + (entry.clientSummary.isEmpty ? "" : "\n" + request.t("supportClientSummaryShown", ["text": entry.clientSummary]))),
+                     .init(text: model.progress(of: entry).joined(separator: "\n")),
+                     .init(text: request.t(model.canWork ? "changeLink" : "historyLink"),
+                           url: entry.id.map { SiteURL.clientSupportEntry(.value(clientID), .value($0)).path })]
                 }, empty: request.t("supportNone"))
             let withWhom = values[SupportEntryForm.Field.withWhom.rawValue] ?? ""
             let parties = SupportParty.allCases.map {
@@ -74,8 +78,12 @@ enum SupportPage: ClientWorkPage {
                 make.field(SupportEntryForm.Field.minutes.rawValue, labelKey: "supportMinutes", optional: false, inputMode: "numeric"),
                 make.field(SupportEntryForm.Field.withWhom.rawValue, labelKey: "supportWithWhom", kind: "select", optional: false,
                            options: [chooseOne] + parties),
+                make.field(SupportEntryForm.Field.contactMode.rawValue, labelKey: "supportContactMode", kind: "select", optional: false,
+                           options: SupportController.contactModes(values[SupportEntryForm.Field.contactMode.rawValue] ?? "", language)),
                 make.field(SupportEntryForm.Field.location.rawValue, labelKey: "supportLocation"),
                 make.field(SupportEntryForm.Field.notes.rawValue, labelKey: "supportNotes", kind: "textarea", optional: false),
+                make.field(SupportEntryForm.Field.clientSummary.rawValue, labelKey: "supportClientSummary", hintKey: "supportClientSummaryHint",
+                           kind: "textarea"),
             ] + progressFields
             return WorkBlock(id: "log", heading: request.t("supportHeading"),
                              text: request.t("supportTotal", [
@@ -120,9 +128,15 @@ enum SupportPage: ClientWorkPage {
             get throws {
                 let table = TableView(
                     id: "milestones-table", caption: request.t("milestonesCaption"),
-                    headers: [request.t("milestoneTitle"), request.t("milestoneReachedOn"), request.t("milestoneCelebrated")],
+                    headers: [request.t("milestoneTitle"), request.t("milestoneReachedOn"), request.t("milestoneCelebrated"), request.t("changeColumn")],
                     rows: try model.coaching.milestones.map { milestone in
-                        [.init(text: milestone.title), .init(text: WorkPage.date(milestone.reachedOn, language)), try celebration(milestone)]
+                        let link = TableView.Cell(text: request.t(model.canWork && milestone.takenBackOn == nil ? "milestoneTakeBackLink" : "historyLink"),
+                                                  url: SiteURL.clientMilestone(.value(clientID), .value(try milestone.requireID())).path)
+                        if let takenBack = milestone.takenBackOn {
+                            return [.init(text: milestone.title), .init(text: WorkPage.date(milestone.reachedOn, language)),
+                                    .init(text: request.t("milestoneTakenBackOn", ["date": WorkPage.date(takenBack, language)])), link]
+                        }
+                        return [.init(text: milestone.title), .init(text: WorkPage.date(milestone.reachedOn, language)), try celebration(milestone), link]
                     }, empty: request.t("milestonesNone"))
                 let celebrated = MilestoneForm.Field.celebrated.rawValue
                 let section = FormSectionView(
@@ -149,12 +163,14 @@ enum SupportPage: ClientWorkPage {
             let table = TableView(
                 id: "evaluations-table", caption: request.t("evaluationsCaption"),
                 headers: [request.t("evaluationHeldOn"), request.t("evaluationKind"), request.t("evaluationWith"), request.t("evaluationOutcome"),
-                          request.t("evaluationPlanChanges")],
+                          request.t("evaluationPlanChanges"), request.t("changeColumn")],
                 rows: model.coaching.evaluations.map { evaluation in
                     [.init(text: WorkPage.date(evaluation.heldOn, language)),
                      .init(text: EvaluationKind(rawValue: evaluation.kind)?.name(request) ?? evaluation.kind),
                      .init(text: SupportController.participants(evaluation, request)), .init(text: evaluation.outcome),
-                     .init(text: evaluation.planChanges)]
+                     .init(text: evaluation.planChanges),
+                     .init(text: request.t(model.canWork ? "changeLink" : "historyLink"),
+                           url: evaluation.id.map { SiteURL.clientEvaluation(.value(clientID), .value($0)).path })]
                 }, empty: request.t("evaluationsNone"))
             let section = SupportController.evaluationSection(request, make: make, values: values, errors: errors, kind: .interim)
             return WorkBlock(id: "evaluations", heading: request.t("evaluationsHeading"), text: request.t("evaluationsLead"), tables: [table],
@@ -165,13 +181,24 @@ enum SupportPage: ClientWorkPage {
             let timeZone = request.application.configuration.timeZone
             let table = TableView(
                 id: "appointments-table", caption: request.t("appointmentsCaption"),
-                headers: [request.t("appointmentWhen"), request.t("appointmentMinutes"), request.t("appointmentLocation"), request.t("appointmentTopic")],
+                headers: [request.t("appointmentWhen"), request.t("appointmentKind"), request.t("appointmentMinutes"), request.t("appointmentLocation"),
+                          request.t("appointmentTopic"), request.t("changeColumn")],
                 rows: model.coaching.appointments.map { appointment in
-                    [.init(text: PracticeOptions.dateTime(appointment.startsAt, timeZone: timeZone, language: language)),
-                     .init(text: NumberText.format(appointment.minutes, in: language)), .init(text: appointment.location),
-                     .init(text: appointment.topic)]
+                    let cancelled = appointment.status == AppointmentStatus.cancelled.rawValue
+                    let kind = (AppointmentKind(rawValue: appointment.kind) ?? .other).title[language]
+                    return [.init(text: PracticeOptions.dateTime(appointment.startsAt, timeZone: timeZone, language: language)),
+                            .init(text: cancelled ? request.t("appointmentCancelledKind", ["kind": kind, "reason": appointment.cancelReason]) : kind),
+                            .init(text: NumberText.format(appointment.minutes, in: language)), .init(text: appointment.location),
+                            .init(text: appointment.topic),
+                            .init(text: request.t(model.canWork && !cancelled ? "appointmentChangeLink" : "historyLink"),
+                                  url: appointment.id.map { SiteURL.clientAppointment(.value(clientID), .value($0)).path })]
                 }, empty: request.t("appointmentsNone"))
             let section = FormSectionView(legend: request.t("appointmentNew"), fields: [
+                make.field(AppointmentForm.Field.kind.rawValue, labelKey: "appointmentKind", kind: "select", optional: false,
+                           options: AppointmentKind.allCases.map { kind in
+                               ChoiceOption(value: kind.rawValue, label: kind.title[language],
+                                            selected: (values[AppointmentForm.Field.kind.rawValue] ?? AppointmentKind.conversation.rawValue) == kind.rawValue)
+                           }),
                 make.field(AppointmentForm.Field.date.rawValue, labelKey: "appointmentDate", kind: "date", optional: false),
                 make.field(AppointmentForm.Field.time.rawValue, labelKey: "appointmentTime", kind: "time", optional: false),
                 make.field(AppointmentForm.Field.minutes.rawValue, labelKey: "appointmentMinutes", optional: false, inputMode: "numeric"),

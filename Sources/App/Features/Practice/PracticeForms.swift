@@ -20,8 +20,15 @@ extension PostedForm {
     @discardableResult
     mutating func place(_ field: Field, in places: PlaceCatalog) -> Place? {
         let name = self[field]
-        let place = places.place(named: name)
-        if !name.isEmpty, place == nil { problem(field, "practicePlaceUnknown") }
+        let place = places.place(typed: name)
+        if !name.isEmpty, place == nil {
+            let near = places.suggestions(for: String(name.prefix(3)), limit: 3).map(\.name)
+            if near.isEmpty {
+                problem(field, "practicePlaceUnknown")
+            } else {
+                problem(field, "practicePlaceUnknownLike", ["places": near.joined(separator: ", ")])
+            }
+        }
         return place
     }
 

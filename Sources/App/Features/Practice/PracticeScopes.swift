@@ -8,10 +8,19 @@ enum PracticeScope: RequestScope {
     static func resolve(_ request: Request) async throws -> PracticeActor {
         let user = try request.auth.require(User.self)
         guard user.role.may(.workWithClients) else { throw Abort(.forbidden) }
-        let userID = try user.requireID()
-        guard let membership = try await Membership.query(on: request.db).filter(\.$user.$id == userID).first() else {
+        guard let actor = try await PracticeActor.of(user, on: request.db) else {
             throw Abort(.forbidden, reason: request.t("practiceNoAgency"))
         }
+        return actor
+    }
+}
+
+extension PracticeActor {
+    /// The practice actor of a user who works with clients; nil for one in no agency.
+    static func of(_ user: User, on database: any Database) async throws -> PracticeActor? {
+        let userID = try user.requireID()
+        guard user.role.may(.workWithClients),
+              let membership = try await Membership.query(on: database).filter(\.$user.$id == userID).first() else { return nil }
         return PracticeActor(user: user, userID: userID, organisationID: membership.organisationID, teamID: membership.teamID)
     }
 }

@@ -30,12 +30,14 @@ struct ClientRecords: Encodable, Sendable {
         var satisfaction: [SatisfactionRating]
         var grants: [CoachingGrantRow]
         var careerSteps: [CareerStepRow]
+        /// The earlier versions of the records above.
+        var changes: [RecordChange]
 
         /// Every record hanging from the trajectory, children before parents: what the export
         /// lists by id and what a purge deletes, from this one list.
         var records: [any Model & Sendable] {
             let children: [[any Model & Sendable]] = [
-                careerSteps, grants, satisfaction, jobSpells, intakeFactors, reportsSent, reportConsents, appointments, followUps, closing, milestones, fadingPlan, evaluations, support, goals,
+                changes, careerSteps, grants, satisfaction, jobSpells, intakeFactors, reportsSent, reportConsents, appointments, followUps, closing, milestones, fadingPlan, evaluations, support, goals,
                 coachingPlan, placements, matchDecisions, employeeProfile, intake, checklist, moves,
             ]
             return children.flatMap { $0 } + [trajectory]
@@ -104,7 +106,8 @@ struct ClientRecords: Encodable, Sendable {
                 jobSpells: try await rows(JobSpell.self, \.$organisationID, \.$trajectory),
                 satisfaction: try await rows(SatisfactionRating.self, \.$organisationID, \.$trajectory),
                 grants: try await rows(CoachingGrantRow.self, \.$organisationID, \.$trajectory),
-                careerSteps: try await rows(CareerStepRow.self, \.$organisationID, \.$trajectory)))
+                careerSteps: try await rows(CareerStepRow.self, \.$organisationID, \.$trajectory),
+                changes: try await rows(RecordChange.self, \.$organisationID, \.$trajectory)))
         }
         let account = try await ClientAccount.query(on: database).filter(\.$client.$id == clientID).with(\.$user).first()
         let access = withAccess ? try await AuditEntry.query(on: database).filter(\.$subject == client.auditName).sort(\.$sequence).all()

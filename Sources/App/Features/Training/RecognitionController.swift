@@ -51,7 +51,7 @@ enum RecognitionController {
             ]),
         ], submitLabel: request.t("recognitionSave"), readOnly: false)
         let context = WorkPageContext(
-            layout: Layout(request: request, title: request.t("recognitionTitle"), current: .office),
+            layout: Layout(request: request, title: request.t("recognitionTitle"), current: .officeRecognitions),
             heading: request.t("recognitionTitle"), subtitle: "", lead: request.t("recognitionLead"),
             backURL: SiteURL.office.path, backLabel: request.t("officeTitle"), notice: nil,
             blocks: [WorkBlock(id: "recognitions", heading: request.t("recognitionListTitle"), tables: [table]),

@@ -16,10 +16,14 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "must_change_password") var mustChangePassword: Bool
     @Field(key: "is_active") var isActive: Bool
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
+    /// The language mail and feeds are written in: the one the user last chose on a page.
+    @Field(key: "language") var languageCode: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
-    init() {}
+    init() {
+        languageCode = Language.nl.rawValue
+    }
 
     init(id: UUID? = nil, email: String, displayName: String, passwordHash: String, role: Role,
          mustChangePassword: Bool, isActive: Bool = true) {
@@ -30,6 +34,7 @@ final class User: Model, @unchecked Sendable {
         self.roleName = role.rawValue
         self.mustChangePassword = mustChangePassword
         self.isActive = isActive
+        self.languageCode = Language.nl.rawValue
     }
 
     var role: Role {
@@ -43,5 +48,7 @@ final class User: Model, @unchecked Sendable {
     }
 
     /// The audit trail names users by id: ids never change, e-mail addresses can.
+    var language: Language { Language(rawValue: languageCode) ?? .nl }
+
     var auditName: String { "user:\(id?.uuidString ?? "new")" }
 }

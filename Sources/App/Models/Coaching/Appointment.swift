@@ -1,3 +1,4 @@
+import JobcoachCore
 import Fluent
 import Foundation
 
@@ -12,7 +13,16 @@ final class Appointment: Model, @unchecked Sendable {
     @Field(key: "minutes") var minutes: Int
     @Field(key: "location") var location: String
     @Field(key: "topic") var topic: String
+    /// `AppointmentKind`.
+    @Field(key: "kind") var kind: String
+    /// `AppointmentStatus`: a cancelled appointment stays, with its reason.
+    @Field(key: "status") var status: String
+    @Field(key: "cancel_reason") var cancelReason: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
-    init() {}
+    init() {
+        kind = AppointmentKind.conversation.rawValue
+        status = AppointmentStatus.planned.rawValue
+        cancelReason = ""
+    }
 }

@@ -17,9 +17,14 @@ final class CoachingGoal: Model, @unchecked Sendable {
     @Field(key: "agreed_with_client") var agreedWithClient: Bool
     @Field(key: "steps") var steps: String
     @OptionalField(key: "reached_on") var reachedOn: String?
+    /// A goal no longer pursued keeps its row: the day and the reason.
+    @OptionalField(key: "dropped_on") var droppedOn: String?
+    @Field(key: "drop_reason") var dropReason: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
-    init() {}
+    init() {
+        dropReason = ""
+    }
 
     var stepList: [String] { steps.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 }

@@ -1,3 +1,4 @@
+import JobcoachCore
 import Fluent
 import Foundation
 
@@ -11,7 +12,12 @@ final class Milestone: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     @Field(key: "reached_on") var reachedOn: String
     @Field(key: "celebrated") var celebrated: Bool
+    /// A milestone recorded by mistake is taken back, not deleted.
+    @OptionalField(key: "taken_back_on") var takenBackOn: String?
+    @Field(key: "take_back_reason") var takeBackReason: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
-    init() {}
+    init() {
+        takeBackReason = ""
+    }
 }

@@ -1,3 +1,4 @@
+import JobcoachCore
 import Fluent
 import Foundation
 
@@ -16,10 +17,17 @@ final class SupportEntry: Model, @unchecked Sendable {
     @Field(key: "location") var location: String
     @Field(key: "notes") var notes: String
     @Field(key: "progress") var progress: String
+    /// `ContactMode`.
+    @Field(key: "contact_mode") var contactMode: String
+    /// What was agreed, in words for the client; shown on the client's own page when filled in.
+    @Field(key: "client_summary") var clientSummary: String
     @Field(key: "created_by") var createdBy: UUID
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
-    init() {}
+    init() {
+        contactMode = ContactMode.faceToFace.rawValue
+        clientSummary = ""
+    }
 
     var progressByGoal: [String: String] {
         (try? JSONDecoder().decode([String: String].self, from: Data(progress.utf8))) ?? [:]

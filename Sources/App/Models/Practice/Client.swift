@@ -15,9 +15,13 @@ final class Client: Model, @unchecked Sendable {
     @Field(key: "email") var email: String
     @Field(key: "phone") var phone: String
     @Field(key: "place") var place: String
+    /// The agency's own client number (from its earlier system or spreadsheet); may be empty.
+    @Field(key: "reference") var reference: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
-    init() {}
+    init() {
+        reference = ""
+    }
 
     var auditName: String { "client:\(id?.uuidString ?? "new")" }
 }

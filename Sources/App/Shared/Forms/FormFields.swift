@@ -14,8 +14,8 @@ struct FormFields: Sendable {
 
     func isEmpty(_ fields: [String]) -> Bool { fields.allSatisfy { value($0).isEmpty } }
 
-    mutating func problem(_ field: String, _ messageKey: String) {
-        problems.append(FormProblem(field: field, messageKey: messageKey))
+    mutating func problem(_ field: String, _ messageKey: String, _ parameters: [String: String] = [:]) {
+        problems.append(FormProblem(field: field, messageKey: messageKey, parameters: parameters))
     }
 
     /// A text the form must have.

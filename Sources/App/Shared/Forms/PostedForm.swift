@@ -25,6 +25,9 @@ struct PostedForm<Field: FormFieldName>: Decodable, Sendable {
 
     subscript(field: Field) -> String { fields.value(field.rawValue) }
 
+    /// Sets a value the form does not carry (a change that keeps a stored value).
+    mutating func set(_ field: Field, _ value: String) { fields.values[field.rawValue] = value }
+
     /// A ticked checkbox (value "yes").
     func isChecked(_ field: Field) -> Bool { self[field] == "yes" }
 
@@ -33,7 +36,9 @@ struct PostedForm<Field: FormFieldName>: Decodable, Sendable {
 
     var problems: [FormProblem] { fields.problems }
 
-    mutating func problem(_ field: Field, _ messageKey: String) { fields.problem(field.rawValue, messageKey) }
+    mutating func problem(_ field: Field, _ messageKey: String, _ parameters: [String: String] = [:]) {
+        fields.problem(field.rawValue, messageKey, parameters)
+    }
 
     mutating func date(_ field: Field, required: Bool) -> CalendarDate? { fields.date(field.rawValue, required: required) }
 

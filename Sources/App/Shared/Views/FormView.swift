@@ -11,4 +11,6 @@ struct FormView: Encodable, Sendable {
     var hidden: [KeyValue] = []
     /// Set for a form with a file field: it posts as `multipart/form-data`.
     var uploads: Bool = false
+    /// "get" for a search form: no CSRF token, the values go in the URL.
+    var method: String = "post"
 }

@@ -24,7 +24,13 @@ struct Layout: Encodable {
     var title: String
     /// The words the page's template reads, `layout.t.KEY`.
     var t: PageStrings
+    /// The role's own work (`Role.menu`); the public pages when nobody is signed in.
     var nav: [Link]
+    /// The public pages, apart from the work.
+    var secondaryNav: [Link]
+    var isClient: Bool
+    /// The other pages of the same work (a portfolio's applications and certificates), when there are.
+    var sectionNav: [Link]
     var languageSwitch: LanguageSwitch
     var isSignedIn: Bool
     var user: SignedInUser?
@@ -33,6 +39,7 @@ struct Layout: Encodable {
     var loginURL: String
     var logoutURL: String
     var stylesheetURL: String
+    var faviconURL: String
 
     /// `current` marks the navigation entry of this page with `aria-current`.
     init(request: Request, title: String, current: SiteURL? = nil) {
@@ -41,33 +48,34 @@ struct Layout: Encodable {
         self.title = title
         self.t = PageStrings(request: request)
         let user = request.auth.get(User.self)
-        var links: [(SiteURL, String)] = []
-        // The practice first: it is what a coach opens every day.
-        if let user, user.role.may(.viewOwnRecord) { links.append((.myPage, request.t("navMyPage"))) }
-        if let user, user.role.may(.workWithClients) {
-            links += [(.caseload, request.t("navCaseload")), (.employers, request.t("navEmployers")),
-                      (.commissioners, request.t("navCommissioners"))]
+        func link(_ url: SiteURL, _ key: String) -> Link {
+            Link(url: url.path, label: request.t(key), current: current.map { $0.path == url.path } ?? false)
         }
-        if let user, user.role.may(.workWithClients) || user.role.may(.viewAgencyOutcomes) {
-            links.append((.outcomes, request.t("navOutcomes")))
-        }
-        links += [
-            (.frameworks, request.t("navFrameworks")), (.compare, request.t("navCompare")),
-            (.qualificationLevels, request.t("navLevels")), (.occupations, request.t("navOccupations")),
-            (.eligibility, request.t("navEligibility")), (.publicRegister, request.t("navRegister")),
+        let publicPages = [
+            link(.frameworks, "navFrameworks"), link(.compare, "navCompare"), link(.qualificationLevels, "navLevels"),
+            link(.occupations, "navOccupations"), link(.eligibility, "navEligibility"), link(.publicRegister, "navRegister"),
         ]
-        if let user, user.role.may(.applyForCertification) {
-            links += [(.portfolio, request.t("navPortfolio")), (.applications, request.t("navApplications")),
-                      (.certificates, request.t("navCertificates"))]
+        if let user {
+            self.nav = user.role.menu.map { area in
+                let (url, key) = Self.destination(area)
+                return link(url, key)
+            }
+            // A client's page links to nothing professional or public.
+            self.secondaryNav = user.role == .client ? [] : publicPages
+        } else {
+            self.nav = publicPages
+            self.secondaryNav = []
         }
-        if let user, user.role.may(.teachCohorts) { links.append((.training, request.t("navTraining"))) }
-        if let user, user.role.may(.assessApplications) { links.append((.assessments, request.t("navAssessments"))) }
-        if let user, user.role.may(.manageRegister) { links.append((.office, request.t("navOffice"))) }
-        if let user, user.role.may(.manageUsers) { links.append((.adminUsers, request.t("navUsers"))) }
-        if let user, user.role.may(.manageOrganisations) { links.append((.adminOrganisations, request.t("navOrganisations"))) }
-        if let user, user.role.may(.viewAuditTrail) { links.append((.adminAudit, request.t("navAudit"))) }
-        self.nav = links.map { url, label in
-            Link(url: url.path, label: label, current: current.map { $0.path == url.path } ?? false)
+        self.isClient = user?.role == .client
+        // The pages of one piece of work that the menu reaches by its first page.
+        let certification: [(SiteURL, String)] = [(.portfolio, "navPortfolio"), (.applications, "navApplications"),
+                                                  (.certificates, "navCertificates"), (.cpd, "cpdTitle"), (.myTraining, "traineeTitle")]
+        let office: [(SiteURL, String)] = [(.office, "navOffice"), (.officeCertificates, "officeCertificates"),
+                                           (.officeRecheck, "officeRecheck")]
+        let section = [certification, office].first { pages in pages.contains { $0.0.path == current?.path } } ?? []
+        self.sectionNav = user == nil ? [] : section.map { link($0.0, $0.1) }
+        if let first = section.first?.0.path {
+            for index in nav.indices where nav[index].url == first { nav[index].current = true }
         }
         self.languageSwitch = LanguageSwitch(
             url: Self.currentURL(request, setting: ("lang", language.other.rawValue)),
@@ -76,10 +84,39 @@ struct Layout: Encodable {
         self.isSignedIn = user != nil
         self.user = user.map { SignedInUser(name: $0.displayName, role: $0.role.title[language]) }
         self.csrfToken = user != nil ? request.csrfToken : ""
-        self.homeURL = SiteURL.home.path
+        self.homeURL = user.map { Self.destination($0.role.startArea).url.path } ?? SiteURL.home.path
         self.loginURL = SiteURL.login.path
         self.logoutURL = SiteURL.logout.path
         self.stylesheetURL = SiteURL.stylesheet.path
+        self.faviconURL = SiteURL.favicon.path
+    }
+
+    /// The page and the menu label of a work area.
+    static func destination(_ area: WorkArea) -> (url: SiteURL, key: String) {
+        switch area {
+        case .myPage: (.myPage, "navMyPage")
+        case .myAppointments: (.myAppointments, "navMyAppointments")
+        case .myCoach: (.myCoach, "navMyCoach")
+        case .caseload: (.caseload, "navCaseload")
+        case .agenda: (.agenda, "navAgenda")
+        case .team: (.teamCaseload, "navTeam")
+        case .employers: (.employers, "navEmployers")
+        case .commissioners: (.commissioners, "navCommissioners")
+        case .outcomes: (.outcomes, "navOutcomes")
+        case .fidelity: (.fidelityReviews, "navFidelity")
+        case .certification: (.portfolio, "navCertification")
+        case .peerGroups: (.peerGroups, "navPeerGroups")
+        case .mentoring: (.mentoring, "navMentoring")
+        case .assessments: (.assessments, "navAssessments")
+        case .office: (.office, "navOffice")
+        case .officeComplaints: (.officeComplaints, "navComplaints")
+        case .officeRecognitions: (.officeRecognitions, "navRecognitions")
+        case .cohorts: (.training, "navTraining")
+        case .activities: (.trainingActivities, "navActivities")
+        case .users: (.adminUsers, "navUsers")
+        case .organisations: (.adminOrganisations, "navOrganisations")
+        case .auditTrail: (.adminAudit, "navAudit")
+        }
     }
 
     /// This page's URL with one query parameter set (for the language switch).

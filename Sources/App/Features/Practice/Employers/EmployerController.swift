@@ -45,7 +45,7 @@ enum EmployerController {
             form: FormView(id: "employer-new", url: SiteURL.employers.path, csrfToken: request.csrfToken, sections: [
                 FormSectionView(legend: request.t("employerAdd"), fields: [
                     make.field("name", labelKey: "employerName", optional: false), make.field("sector", labelKey: "employerSector"),
-                    make.field("place", labelKey: "employerPlace", kind: "select",
+                    make.field("place", labelKey: "employerPlace", hintKey: "placeHint", kind: "place",
                                options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: request.language)),
                 ]),
             ], submitLabel: request.t("add"), readOnly: false),
@@ -125,7 +125,7 @@ enum EmployerController {
         return [
             FormSectionView(legend: request.t("employerDetails"), fields: [
                 make.field("name", labelKey: "employerName", optional: false), make.field("sector", labelKey: "employerSector"),
-                make.field("place", labelKey: "employerPlace", kind: "select",
+                make.field("place", labelKey: "employerPlace", hintKey: "placeHint", kind: "place",
                            options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: request.language)),
             ]),
             FormSectionView(legend: request.t("employerInterview"), fields: [

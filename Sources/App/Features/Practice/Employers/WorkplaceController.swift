@@ -64,7 +64,7 @@ enum WorkplaceController {
                 make.field("environment", labelKey: "workplaceEnvironment", hintKey: "workplaceEnvironmentHint", kind: "textarea"),
             ]),
             FormSectionView(legend: request.t("workplaceLocation"), fields: [
-                make.field("place", labelKey: "workplacePlace", kind: "select",
+                make.field("place", labelKey: "workplacePlace", hintKey: "placeHint", kind: "place",
                            options: PracticeOptions.places(request.standard.places, selected: values["place"] ?? "", language: language)),
                 make.field("lat", labelKey: "workplaceLat", inputMode: "decimal"),
                 make.field("lon", labelKey: "workplaceLon", inputMode: "decimal"),

@@ -41,7 +41,7 @@ enum ProfileController {
             FormSectionView(legend: request.t("profilePlan"), fields: [area(.goals), area(.planOfApproach), input(.agreedOn, kind: "date")]),
             FormSectionView(legend: request.t("profileMatching"), hint: request.t("profileMatchingHint"), fields: [
                 area(.desiredOccupations), number(.hoursMin), number(.hoursMax),
-                input(.homePlace, kind: "select",
+                input(.homePlace, kind: "place",
                       options: PracticeOptions.places(request.standard.places, selected: form.posted[.homePlace], language: language)),
                 number(.homeLat), number(.homeLon), number(.maxTravelKm),
             ], checkGroups: [

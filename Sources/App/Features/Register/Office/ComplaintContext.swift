@@ -29,7 +29,7 @@ struct ComplaintContext: Encodable {
 
     init(request: Request, complaint: Complaint, problems: [FormProblem]) {
         let language = request.language
-        layout = Layout(request: request, title: "\(request.t("complaintTitle")) \(complaint.certificate.registrationNumber)", current: .office)
+        layout = Layout(request: request, title: "\(request.t("complaintTitle")) \(complaint.certificate.registrationNumber)", current: .officeComplaints)
         csrfToken = request.csrfToken
         formURL = SiteURL.officeComplaint(.value(complaint.id!)).path
         listURL = SiteURL.officeComplaints.path

@@ -22,7 +22,7 @@ struct ComplaintsContext: Encodable {
 
     init(request: Request, complaints: [Complaint], form: FormFields?, problems: [FormProblem]) {
         let language = request.language
-        layout = Layout(request: request, title: request.t("complaintsTitle"), current: .office)
+        layout = Layout(request: request, title: request.t("complaintsTitle"), current: .officeComplaints)
         csrfToken = request.csrfToken
         formURL = SiteURL.officeComplaints.path
         rows = complaints.map { complaint in

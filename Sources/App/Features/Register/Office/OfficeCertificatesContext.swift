@@ -20,7 +20,7 @@ struct OfficeCertificatesContext: Encodable {
     init(request: Request, certificates: [Certificate], expiring: Bool) {
         let language = request.language
         let now = request.clock.now()
-        layout = Layout(request: request, title: request.t(expiring ? "officeExpiring" : "officeCertificates"), current: .office)
+        layout = Layout(request: request, title: request.t(expiring ? "officeExpiring" : "officeCertificates"), current: .officeCertificates)
         self.expiring = expiring
         rows = certificates.map { certificate in
             Row(number: certificate.registrationNumber, holder: certificate.holderName,

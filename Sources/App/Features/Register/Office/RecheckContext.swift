@@ -21,7 +21,7 @@ struct RecheckContext: Encodable {
 
     init(request: Request, versions: [FrameworkVersion], chosen: FrameworkVersion?, run: RegisterRecheckRun?) {
         let language = request.language
-        layout = Layout(request: request, title: request.t("officeRecheck"), current: .office)
+        layout = Layout(request: request, title: request.t("officeRecheck"), current: .officeRecheck)
         formURL = SiteURL.officeRecheck.path
         let chosenValue = chosen.map { "\($0.id)@\($0.version)" } ?? ""
         options = versions.map { version in
