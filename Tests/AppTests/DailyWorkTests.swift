@@ -262,5 +262,45 @@ extension AppTests {
                 }
             }
         }
+            @Test func theClientsPagesShowOnlyWhatIsWrittenForThemWithTheirOwnMenu() async throws {
+            try await withApp { app async throws in
+                let agency = try await app.makeAgency()
+                let (coachUser, coach) = try await app.member("coach@example.org", of: agency, team: agency.north)
+                coachUser.phone = "030 123 4567"
+                try await coachUser.update(on: app.db)
+                let (path, _) = try await app.placedClient("Lotte Visser", browser: coach, employer: "Distributiecentrum Lekdal")
+                try await coach.submit(path + "/plan", to: path + "/goals", form: TestBrowser.goal(app.today, what: "Zelf pauzes nemen"))
+                try await Self.appointment(app, coach, path, inDays: 5, topic: "Je rooster bespreken")
+                #expect(try await coach.submit(path + "/support", form: [
+                    "supportHeldOn": app.today.description, "supportMinutes": "60", "supportWithWhom": "client", "supportContactMode": "face-to-face",
+                    "supportNotes": "Beperkt belastbaar bij tijdsdruk", "supportClientSummary": "Je neemt om 12 uur pauze.",
+                ]).status == .seeOther)
+                let invite = try await coach.submit(path + "/account", form: ["action": "invite", "accountEmail": "lotte@example.org"])
+                let oneTime = try #require(invite.body.string.firstMatch(of: /wachtwoord: ([A-Za-z0-9-]+)/)?.1)
+                let lotte = TestBrowser(app)
+                _ = try await lotte.login("lotte@example.org", String(oneTime))
+                try await lotte.submit("/account/password", form: ["current": String(oneTime), "new": "a long new password 2026", "confirm": "a long new password 2026"])
+
+                let me = try await lotte.get("/me").body.string
+                #expect(me.contains("Wat komt er nu?") && me.contains("Zelf pauzes nemen") && me.contains("Je neemt om 12 uur pauze."))
+                #expect(me.contains("Je coach komt op je werk") && me.contains("Je rooster bespreken"), "the kind in plain words, and the topic")
+                #expect(!me.contains("Beperkt belastbaar"), "the coach's own note is not on the client's page")
+                #expect(me.range(of: "Je volgende afspraak")!.lowerBound < me.range(of: "Mijn doelen")!.lowerBound, "what happens next comes first")
+                #expect(!me.contains("&#"), "no emoji or symbols")
+                // Every link leads to the client's own pages (or mail, phone, the language and the skip link).
+                let links = me.matches(of: /href="([^"]*)"/).map { String($0.1) }
+                #expect(links.allSatisfy { $0.hasPrefix("/me") || $0.hasPrefix("#") || $0.hasPrefix("/css") || $0.hasPrefix("/favicon") || $0.hasPrefix("/me?lang") || $0 == "/logout" } ,
+                        "\(links.filter { !$0.hasPrefix("/me") })")
+                #expect(me.contains("href=\"/me/appointments\"") && me.contains("href=\"/me/coach\""))
+                let appointments = try await lotte.get("/me/appointments")
+                #expect(appointments.status == .ok && appointments.body.string.contains("Van 10:30 tot 11:30 uur"))
+                let coachPage = try await lotte.get("/me/coach").body.string
+                #expect(coachPage.contains("href=\"tel:0301234567\"") && coachPage.contains("mailto:coach@example.org") && coachPage.contains(">C</text>"))
+                let actions = try await app.auditActions()
+                #expect(actions.contains("my.appointments.viewed") && actions.contains("my.coach.viewed"))
+                // A coach has no such pages.
+                #expect(try await coach.get("/me/coach").status == .forbidden)
+            }
+        }
     }
 }

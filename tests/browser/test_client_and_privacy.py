@@ -56,15 +56,18 @@ def test_the_client_reads_their_own_page_and_decides_about_reports(browser, demo
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     main = page.locator("main")
     expect(page.locator("h1")).to_contain_text(PLACED_CLIENT)
-    for heading in ["Mijn doelen", "Mijn volgende afspraak", "Mijn jobcoach", "Wie mag wat weten?", "Wat er over mij staat"]:
-        expect(main.get_by_role("heading", name=re.compile(re.escape(heading)))).to_have_count(1)
-    expect(page.locator("section[aria-labelledby=my-coach]")).to_contain_text(COACH_NAME)
+    expect(main.get_by_role("heading", name="Wat komt er nu?")).to_have_count(1)
+    for section in ["Mijn doelen", "Wat we hebben afgesproken", "Wat ik al heb bereikt", "Wie mag wat lezen?"]:
+        expect(main.locator("details > summary", has_text=section)).to_have_count(1)
+    expect(main.locator(".now")).to_contain_text(COACH_NAME)
     html = page.content()
     for other in OTHER_CLIENTS:
         assert other not in html, f"the client's page shows {other!r}"
     check(page, "the client's own page")
 
-    # The next appointment as a calendar file.
+    # The appointments, also as a calendar file.
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Mijn afspraken").click()
+    expect(page).to_have_url(re.compile("/me/appointments$"))
     link = page.get_by_role("link", name="Zet in mijn agenda")
     expect(link).to_have_count(1)
     calendar = page.request.get(link.get_attribute("href"))
@@ -74,6 +77,8 @@ def test_the_client_reads_their_own_page_and_decides_about_reports(browser, demo
     assert "END:VCALENDAR" in calendar.text()
 
     # Consent: every report has a yes and a no.
+    page.goto("/me")
+    page.locator("details#consent > summary").click()
     form = page.locator("form#consent-form")
     for name in CONSENTS:
         for value in ["yes", "no"]:
@@ -84,22 +89,23 @@ def test_the_client_reads_their_own_page_and_decides_about_reports(browser, demo
     flipped = "no" if before == "yes" else "yes"
     form.locator(f"input[name='consent-plan'][value={flipped}]").check()
     submit(page, "consent-form", 200)
-    expect(page.get_by_role("status")).to_have_text("Uw keuze is opgeslagen.")
+    expect(page.get_by_role("status")).to_have_text("Je keuze is opgeslagen.")
     expect(page.locator(f"#consent-form input[name='consent-plan'][value={flipped}]")).to_be_checked()
     check(page, "the client's page after a choice")
     if before:
         page.locator(f"#consent-form input[name='consent-plan'][value={before}]").check()
         submit(page, "consent-form", 200)
-        expect(page.get_by_role("status")).to_have_text("Uw keuze is opgeslagen.")
+        expect(page.get_by_role("status")).to_have_text("Je keuze is opgeslagen.")
     submit(page, "consent-form", 200)
     expect(page.get_by_role("status")).to_have_text("Er is niets veranderd.")
 
     # The same page in English.
     page.goto("/me?lang=en")
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    for heading in ["My goals", "My next appointment", "My job coach", "Who may know what?", "What is written about me"]:
-        expect(main.get_by_role("heading", name=re.compile(re.escape(heading)))).to_have_count(1)
-    expect(page.get_by_role("link", name="Add to my calendar")).to_have_count(1)
+    expect(main.get_by_role("heading", name="What comes next?")).to_have_count(1)
+    for section in ["My goals", "What we agreed", "What I have reached", "Who may read what?"]:
+        expect(main.locator("details > summary", has_text=section)).to_have_count(1)
+    expect(page.get_by_role("link", name="All my appointments")).to_have_count(1)
     check(page, "the client's own page in English")
     page.goto("/me?lang=nl")
     expect(page.locator("html")).to_have_attribute("lang", "nl")
@@ -167,8 +173,9 @@ def test_the_coach_invites_a_client_who_chooses_a_password(browser, demo_passwor
     assert response.status == 200, response.status
     expect(client).to_have_url(re.compile("/me$"))
     expect(client.locator("h1")).to_contain_text(name)
-    expect(client.locator("section[aria-labelledby=my-goals]")).to_contain_text("Er zijn nog geen doelen")
-    expect(client.locator("section[aria-labelledby=my-coach]")).to_contain_text(COACH_NAME)
+    expect(client.locator(".now")).to_contain_text("Je hebt nu geen doel")
+    client.goto("/me/coach")
+    expect(client.locator("main")).to_contain_text(COACH_NAME)
     assert PLACED_CLIENT not in client.content()
     check(client, "the new client's own page")
     client.context.close()

@@ -26,6 +26,11 @@ struct DemoCoaching: Sendable {
                             ("Op tijd op het werk komen met het openbaar vervoer", "dagen per week", 4.0),
                             ("Het orderpicken zonder fouten afronden", "orders per dag", 20.0)]
 
+    /// What a coach writes for the client after a visit: short sentences in plain words.
+    static let clientSummaries = ["We hebben je taken samen geoefend. Je collega hielp mee.",
+                                  "Je werkt al veel alleen. Dat gaat goed. Volgende week kom ik minder lang.",
+                                  "We hebben je rooster besproken. Je vraagt je collega als je iets niet weet."]
+
     mutating func add(organisationID: UUID, trajectoryID: UUID, coachID: UUID, phase: TrajectoryPhase, placedOn start: CalendarDate,
                       phaseSince: CalendarDate, today: CalendarDate, now: Date, timeZone: TimeZone, random: inout SeededRandom,
                       appointmentInDays: Int? = nil) {
@@ -51,7 +56,8 @@ struct DemoCoaching: Sendable {
             // Given support follows the plan, sometimes a little more or less.
             let minutes = max(15, Int(week.plannedHours * 60) + (random.next(5) - 2) * 15)
             support.append([UUID(), organisationID, trajectoryID, day.description, minutes, parties[index % parties.count].rawValue,
-                            "Op de werkplek", "Taken doorgenomen en geoefend; de collega nam een deel over.", "{}", coachID, now])
+                            "Op de werkplek", "Taken doorgenomen en geoefend; de collega nam een deel over.", "{}", coachID, now,
+                            Self.clientSummaries[index % Self.clientSummaries.count]])
         }
         if start.adding(days: 7) <= today {
             milestones.append([UUID(), organisationID, trajectoryID, "Eerste werkweek volledig gewerkt", start.adding(days: 7).description,
@@ -93,7 +99,7 @@ struct DemoCoaching: Sendable {
             (CoachingGoal.schema, ["id", "organisation_id", "trajectory_id", "what", "why", "target", "unit", "due_on", "agreed_with_client",
                                    "steps", "reached_on", "created_at"], goals),
             (SupportEntry.schema, ["id", "organisation_id", "trajectory_id", "held_on", "minutes", "with_whom", "location", "notes", "progress",
-                                   "created_by", "created_at"], support),
+                                   "created_by", "created_at", "client_summary"], support),
             (FadingPlanRow.schema, ["id", "organisation_id", "trajectory_id", "takeover_on", "weeks", "updated_at"], fading),
             (Milestone.schema, ["id", "organisation_id", "trajectory_id", "title", "reached_on", "celebrated", "created_at"], milestones),
             (Evaluation.schema, ["id", "organisation_id", "trajectory_id", "held_on", "kind", "with_client", "with_employer", "with_commissioner",

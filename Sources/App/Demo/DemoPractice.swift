@@ -132,11 +132,17 @@ struct DemoPractice {
     ]
 
     static let clientWithAccount = "Lotte Visser"
+    /// A number in the range the Dutch regulator keeps free for fiction.
+    static let coachPhone = "030 123 4567"
 
     func load(password hash: String) async throws {
         let app = application
         guard try await Organisation.query(on: app.db).filter(\.$name == Self.organisationName).first() == nil else { return }
         let coach = try await User.query(on: app.db).filter(\.$email == DemoData.email(for: .jobCoach)).first()
+        if let coach {
+            coach.phone = Self.coachPhone
+            try await coach.update(on: app.db)
+        }
         let lead = try await User.query(on: app.db).filter(\.$email == DemoData.email(for: .teamLead)).first()
         let manager = try await User.query(on: app.db).filter(\.$email == DemoData.email(for: .agencyManager)).first()
         guard let coach, let lead, let manager else { return }

@@ -42,5 +42,7 @@ enum Migrations {
         // 008: the working day: appointment kinds and cancellations, coaches' calendar feeds, contact
         // modes, client-facing notes, and the history of every change to a written record.
         app.migrations.add(CreateAgendaAndHistory())
+        // 009: a telephone number on each account, for the client's page.
+        app.migrations.add(AddStaffPhone())
     }
 }

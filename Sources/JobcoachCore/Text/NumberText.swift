@@ -42,7 +42,7 @@ public enum NumberText {
 }
 
 extension CalendarDate {
-    private static let monthNames: [Language: [String]] = [
+    static let monthNames: [Language: [String]] = [
         .nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
               "oktober", "november", "december"],
         .en: ["January", "February", "March", "April", "May", "June", "July", "August", "September",

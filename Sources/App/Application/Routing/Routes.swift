@@ -138,6 +138,8 @@ enum Routes {
         // The client's own page: only the client the account is linked to (`OwnClientScope`).
         let clients = signedIn.grouped(RequirePermissionMiddleware(permission: .viewOwnRecord)).scoped(OwnClientScope.self)
         clients.get(SiteURL.myPage.pathComponents, use: MyPageController.page)
+        clients.get(SiteURL.myAppointments.pathComponents, use: MyPageController.appointments)
+        clients.get(SiteURL.myCoach.pathComponents, use: MyPageController.coach)
         clients.get(SiteURL.myCalendar.pathComponents, use: MyPageController.calendar)
         clients.post(SiteURL.myConsent.pathComponents, use: MyPageController.consent)
 

@@ -52,6 +52,7 @@ enum AdminController {
 
     struct EditUserForm: Content {
         var name: String?
+        var phone: String?
         var role: String?
         var active: String?
     }
@@ -63,18 +64,21 @@ enum AdminController {
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         let role = Role(rawValue: form.role ?? "")
         let active = form.active == "on"
+        let phoneText = (form.phone ?? "").trimmingCharacters(in: .whitespaces)
+        let phone = PhoneNumber(phoneText)
         var errors: [FieldError] = []
         if name.isEmpty { errors.append(FieldError(field: "name", message: request.t("userNameMissing"))) }
+        if !phoneText.isEmpty, phone == nil { errors.append(FieldError(field: "phone", message: request.t("userPhoneInvalid"))) }
         if role == nil { errors.append(FieldError(field: "role", message: request.t("userRoleMissing"))) }
         // An administrator cannot lock themselves out.
         if admin.id == user.id, role != .admin || !active {
             errors.append(FieldError(field: role != .admin ? "role" : "active", message: request.t("userCannotDemoteSelf")))
         }
         guard errors.isEmpty, let role else {
-            return try await request.page(.adminUser, AdminUserContext(request: request, user: user, name: name, role: role,
+            return try await request.page(.adminUser, AdminUserContext(request: request, user: user, name: name, phone: phoneText, role: role,
                                                                          isActive: active, errors: errors), status: .badRequest)
         }
-        try await save(user, name: name, role: role, active: active, by: admin, request)
+        try await save(user, name: name, phone: phone?.text ?? "", role: role, active: active, by: admin, request)
         return try await request.page(.adminUser, AdminUserContext(request: request, user: user, saved: true))
     }
 
@@ -113,14 +117,15 @@ enum AdminController {
                                                                        verification: verification))
     }
 
-    /// Saves the account and records each change (role, active, name) in the audit trail; a
+    /// Saves the account and records each change (role, active, name, phone) in the audit trail; a
     /// deactivated account's sessions end.
-    private static func save(_ user: User, name: String, role: Role, active: Bool, by admin: User, _ request: Request) async throws {
+    private static func save(_ user: User, name: String, phone: String, role: Role, active: Bool, by admin: User, _ request: Request) async throws {
         let userID = try user.requireID()
-        let before = (name: user.displayName, role: user.role, active: user.isActive)
+        let before = (name: user.displayName, phone: user.phone, role: user.role, active: user.isActive)
         try await request.change { db in
             let audit = AuditTrail(clock: request.clock)
             user.displayName = name
+            user.phone = phone
             user.role = role
             user.isActive = active
             try await user.update(on: db)
@@ -135,6 +140,9 @@ enum AdminController {
             }
             if before.name != name {
                 try await audit.record(on: db, actor: admin.auditName, action: "user.renamed", subject: user.auditName)
+            }
+            if before.phone != phone {
+                try await audit.record(on: db, actor: admin.auditName, action: "user.phone-changed", subject: user.auditName)
             }
         }
     }

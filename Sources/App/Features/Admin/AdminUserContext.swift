@@ -10,6 +10,7 @@ struct AdminUserContext: Encodable {
     var csrfToken: String
     var email: String
     var name: String
+    var phone: String
     var isActive: Bool
     var isSelf: Bool
     var roles: [AdminUsersContext.RoleOption]
@@ -19,7 +20,7 @@ struct AdminUserContext: Encodable {
     var saved: Bool
     var oneTimePassword: String?
 
-    init(request: Request, user: User, name: String? = nil, role: Role? = nil, isActive: Bool? = nil,
+    init(request: Request, user: User, name: String? = nil, phone: String? = nil, role: Role? = nil, isActive: Bool? = nil,
          errors: [FieldError] = [], saved: Bool = false, oneTimePassword: String? = nil) {
         let language = request.language
         layout = Layout(request: request, title: user.displayName, current: .adminUsers)
@@ -29,6 +30,7 @@ struct AdminUserContext: Encodable {
         csrfToken = request.csrfToken
         email = user.email
         self.name = name ?? user.displayName
+        self.phone = phone ?? user.phone
         self.isActive = isActive ?? user.isActive
         isSelf = request.auth.get(User.self)?.id == user.id
         let chosen = role ?? user.role

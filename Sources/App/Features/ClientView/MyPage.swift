@@ -3,8 +3,10 @@ import Foundation
 import JobcoachCore
 import Vapor
 
-/// The client's own page: a model that loads the client's file, coaching records, coach, agency and
-/// commissioner, and `MyPageContext.init(_:request:notice:)`, which says it in plain language.
+/// The client's own pages (`/me`, `/me/appointments`, `/me/coach`): a model that loads the client's
+/// file, coaching records, coach, agency and commissioner, and contexts that say it in plain words.
+/// Only texts written for the client appear: goals and their steps, appointments, milestones and the
+/// client-facing version of a support note. The coach's professional notes do not.
 enum MyPage {
     struct Model: Sendable {
         let file: ClientFile
@@ -12,7 +14,8 @@ enum MyPage {
         let coach: User?
         let organisation: Organisation?
         let commissioner: Commissioner?
-        /// Appointments from now on, soonest first.
+        let today: CalendarDate
+        /// Appointments from now on that still stand, soonest first.
         let upcoming: [Appointment]
 
         static func load(_ client: Client, request: Request) async throws -> Model {
@@ -23,85 +26,69 @@ enum MyPage {
                          coach: try await User.find(client.$coach.id, on: request.db),
                          organisation: try await Organisation.find(client.organisationID, on: request.db),
                          commissioner: try await file.trajectory.$commissioner.get(on: request.db),
+                         today: CalendarDate(now, in: request.application.configuration.timeZone),
                          upcoming: coaching.appointments.filter { $0.startsAt >= now && $0.status == AppointmentStatus.planned.rawValue })
         }
+
+        /// Goals still agreed (a dropped goal is not shown).
+        var goals: [CoachingGoal] { coaching.goals.filter { $0.droppedOn == nil } }
+
+        var currentGoal: CoachingGoal? {
+            EasyRead.currentGoal(goals, dueOn: { CalendarDate($0.dueOn) ?? .distantFuture }, isOpen: { $0.reachedOn == nil })
+        }
+    }
+
+    /// An appointment in the client's words.
+    struct AppointmentText: Encodable {
+        var day: String
+        var time: String
+        var what: String
+        var topic: String
+        var location: String
+        var with: String
+
+        init(_ appointment: Appointment, model: Model, request: Request) {
+            let language = request.language
+            let timeZone = request.application.configuration.timeZone
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            func clock(_ date: Date) -> String {
+                let parts = calendar.dateComponents([.hour, .minute], from: date)
+                return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+            }
+            day = EasyRead.day(CalendarDate(appointment.startsAt, in: timeZone), today: model.today, in: language)
+            time = request.t("myTimeFromTo", ["from": clock(appointment.startsAt),
+                                              "to": clock(appointment.startsAt.addingTimeInterval(Double(appointment.minutes) * 60))])
+            what = (AppointmentKind(rawValue: appointment.kind) ?? .other).clientTitle[language]
+            topic = appointment.topic
+            location = appointment.location
+            with = model.coach?.displayName ?? ""
+        }
+    }
+
+    /// A goal and its small steps.
+    struct GoalText: Encodable {
+        var what: String
+        var by: String
+        var reached: Bool
+        var steps: [String]
+
+        init(_ goal: CoachingGoal, model: Model, request: Request) {
+            what = goal.what
+            by = CalendarDate(goal.dueOn).map { EasyRead.day($0, today: model.today, in: request.language) } ?? goal.dueOn
+            reached = goal.reachedOn != nil
+            steps = goal.stepList
+        }
+    }
+
+    /// A dated line: what was agreed at a meeting, or what the client achieved.
+    struct DatedText: Encodable {
+        var day: String
+        var text: String
     }
 }
 
-extension MyPageContext {
-    init(_ model: MyPage.Model, request: Request, notice: String?) {
-        let language = request.language
-        let timeZone = request.application.configuration.timeZone
-        let upcoming = model.upcoming.map { appointment in
-            Appointment(when: PracticeOptions.dateTime(appointment.startsAt, timeZone: timeZone, language: language),
-                        location: appointment.location, topic: appointment.topic)
-        }
-        self.init(
-            layout: Layout(request: request, title: request.t("myTitle"), current: .myPage),
-            name: model.file.client.name,
-            goals: model.coaching.goals.map { goal in
-                Goal(what: goal.what, by: WorkPage.date(goal.dueOn, language), reached: goal.reachedOn != nil, steps: goal.stepList)
-            },
-            next: upcoming.first, later: Array(upcoming.dropFirst()), calendarURL: SiteURL.myCalendar.path,
-            coachName: model.coach?.displayName ?? "", coachEmail: model.coach?.email ?? "", agency: model.organisation?.name ?? "",
-            records: Self.records(model, request), consents: Self.consents(model, request), consentURL: SiteURL.myConsent.path,
-            csrfToken: request.csrfToken, hasCommissioner: model.commissioner != nil, notice: notice)
-    }
-
-    /// What is written about the client, record by record; empty answers are left out.
-    private static func records(_ model: MyPage.Model, _ request: Request) -> [Record] {
-        let language = request.language
-        let coaching = model.coaching
-        func item(labelKey: String, _ value: String?) -> KeyValue? {
-            guard let value, !value.isEmpty else { return nil }
-            return KeyValue(key: request.t(labelKey), value: value)
-        }
-        var records: [Record] = []
-        if let intake = model.file.intake {
-            records.append(.init(heading: request.t("myIntake"), items: [
-                item(labelKey: "myIntakeDate", WorkPage.date(intake.heldOn, language)),
-                item(labelKey: "myQuestion", intake.question),
-                item(labelKey: "myAgreed", intake.agreedTrajectory),
-                item(labelKey: "myExpectations", intake.expectations),
-            ].compactMap { $0 }))
-        }
-        if let profile = model.file.profile {
-            records.append(.init(heading: request.t("myProfile"), items: [
-                item(labelKey: "myMotivators", profile.motivators),
-                item(labelKey: "myWishes", profile.wishes),
-                item(labelKey: "mySkills", profile.skills),
-                item(labelKey: "myPossibilities", profile.possibilities),
-                item(labelKey: "myAttention", profile.attentionPoints),
-                item(labelKey: "myLimitations", profile.limitations),
-            ].compactMap { $0 }))
-        }
-        if let plan = coaching.plan {
-            records.append(.init(heading: request.t("myPlan"), items: [
-                item(labelKey: "myNetwork", plan.networkRoles),
-                item(labelKey: "myEmployerRole", plan.employerRole),
-                item(labelKey: "myColleague", plan.employerColleague),
-            ].compactMap { $0 }))
-        }
-        let dated: [(heading: String, rows: [KeyValue])] = [
-            (request.t("myLog"), coaching.support.map { KeyValue(key: WorkPage.date($0.heldOn, language), value: $0.notes) }),
-            (request.t("myEvaluations"), coaching.evaluations.map { KeyValue(key: WorkPage.date($0.heldOn, language), value: $0.outcome) }),
-            (request.t("myMilestones"), coaching.milestones.map { KeyValue(key: WorkPage.date($0.reachedOn, language), value: $0.title) }),
-        ]
-        for (heading, rows) in dated where !rows.isEmpty { records.append(.init(heading: heading, items: rows)) }
-        return records
-    }
-
-    private static func consents(_ model: MyPage.Model, _ request: Request) -> [Consent] {
-        ReportKind.allCases.map { kind in
-            let consent = model.coaching.consent(kind)
-            return Consent(
-                field: "consent-\(kind.rawValue)",
-                question: request.t("myConsentQuestion", [
-                    "report": kind.title[request.language],
-                    "commissioner": model.commissioner?.name ?? "",
-                ]),
-                yes: consent?.given == true, no: consent?.given == false,
-                state: consent.map { request.t($0.given ? "myConsentYesNow" : "myConsentNoNow") } ?? request.t("myConsentNotYet"))
-        }
-    }
+extension CalendarDate {
+    /// Sorts after every real date (a goal without a readable date comes last).
+    static let distantFuture = CalendarDate(year: 9999, month: 12, day: 31)!
 }

@@ -3,8 +3,8 @@ import Foundation
 import JobcoachCore
 import Vapor
 
-/// The client's own page (eigen regie): their goals and steps, their next appointment (also as a
-/// calendar file), their coach and how to reach them, what is written about them, and which reports
+/// The client's own pages (eigen regie): what happens next, their goals and steps, what was agreed,
+/// their appointments (also as a calendar file), their coach and how to reach them, and which reports
 /// may go to whom. A client account sees only the one client it is linked to.
 enum MyPageController {
     static func audit(_ request: Request, _ user: User, _ client: Client, _ action: String) async throws {
@@ -20,11 +20,26 @@ enum MyPageController {
     }
 
     static func render(_ request: Request, notice: String?) async throws -> Response {
+        let model = try await load(request, audited: "my.viewed")
+        return try await request.page(.my, MyPageContext(model, request: request, notice: notice))
+    }
+
+    static func appointments(_ request: Request) async throws -> Response {
+        let model = try await load(request, audited: "my.appointments.viewed")
+        return try await request.page(.myAppointments, MyAppointmentsContext(model, request: request))
+    }
+
+    static func coach(_ request: Request) async throws -> Response {
+        let model = try await load(request, audited: "my.coach.viewed")
+        return try await request.page(.myCoach, MyCoachContext(model, request: request))
+    }
+
+    /// The signed-in client's file, its reading recorded in the audit trail first.
+    private static func load(_ request: Request, audited action: String) async throws -> MyPage.Model {
         let user = try request.auth.require(User.self)
         let client = try request.scope(OwnClientScope.self)
-        try await audit(request, user, client, "my.viewed")
-        let model = try await MyPage.Model.load(client, request: request)
-        return try await request.page(.my, MyPageContext(model, request: request, notice: notice))
+        try await audit(request, user, client, action)
+        return try await MyPage.Model.load(client, request: request)
     }
 
     static func calendar(_ request: Request) async throws -> Response {
@@ -39,8 +54,11 @@ enum MyPageController {
             name: request.t("myAppointments"),
             events: coaching.appointments.filter { $0.startsAt >= now.addingTimeInterval(-86_400) && $0.status == AppointmentStatus.planned.rawValue }.map { appointment in
                 ICalendar.Event(uid: "\(appointment.id?.uuidString ?? UUID().uuidString)@jobcoach", start: appointment.startsAt,
-                                minutes: appointment.minutes, summary: appointment.topic, location: appointment.location,
-                                description: request.t("myCalendarWith", ["coach": coach?.displayName ?? ""]))
+                                minutes: appointment.minutes,
+                                summary: (AppointmentKind(rawValue: appointment.kind) ?? .other).clientTitle[request.language],
+                                location: appointment.location,
+                                description: [request.t("myCalendarWith", ["coach": coach?.displayName ?? ""]), appointment.topic]
+                                    .filter { !$0.isEmpty }.joined(separator: "\n"))
             },
             stamp: now)
         let response = Response(status: .ok, body: .init(string: calendar.text))

@@ -18,11 +18,14 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "last_login_at") var lastLoginAt: Date?
     /// The language mail and feeds are written in: the one the user last chose on a page.
     @Field(key: "language") var languageCode: String
+    /// How clients can call this person; may be empty.
+    @Field(key: "phone") var phone: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {
         languageCode = Language.nl.rawValue
+        phone = ""
     }
 
     init(id: UUID? = nil, email: String, displayName: String, passwordHash: String, role: Role,
@@ -35,6 +38,7 @@ final class User: Model, @unchecked Sendable {
         self.mustChangePassword = mustChangePassword
         self.isActive = isActive
         self.languageCode = Language.nl.rawValue
+        self.phone = ""
     }
 
     var role: Role {

@@ -7,6 +7,8 @@ struct Layout: Encodable {
         var url: String
         var label: String
         var current: Bool
+        /// The picture beside the label in a client's menu (a template under `shared/partials/icons`).
+        var icon = ""
     }
 
     struct LanguageSwitch: Encodable {
@@ -58,7 +60,9 @@ struct Layout: Encodable {
         if let user {
             self.nav = user.role.menu.map { area in
                 let (url, key) = Self.destination(area)
-                return link(url, key)
+                var entry = link(url, key)
+                entry.icon = Self.icon(area)
+                return entry
             }
             // A client's page links to nothing professional or public.
             self.secondaryNav = user.role == .client ? [] : publicPages
@@ -116,6 +120,16 @@ struct Layout: Encodable {
         case .users: (.adminUsers, "navUsers")
         case .organisations: (.adminOrganisations, "navOrganisations")
         case .auditTrail: (.adminAudit, "navAudit")
+        }
+    }
+
+    /// The picture of a client's menu entry.
+    static func icon(_ area: WorkArea) -> String {
+        switch area {
+        case .myPage: "home"
+        case .myAppointments: "calendar"
+        case .myCoach: "person"
+        default: ""
         }
     }
 

@@ -10,6 +10,8 @@ enum Template: String, CaseIterable, Sendable {
     case organisations = "admin/organisations"
     case caseload = "caseload/caseload"
     case my = "client-view/my"
+    case myAppointments = "client-view/my-appointments"
+    case myCoach = "client-view/my-coach"
     case client = "practice/client"
     case clientForm = "practice/client-form"
     case clientNew = "practice/client-new"
