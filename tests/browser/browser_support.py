@@ -1,10 +1,18 @@
-"""Helpers the browser tests share: a page in a language, logging in, and the axe check."""
+"""Helpers the browser tests share: a page in a language, logging in, the axe check, and the mail
+that the test script's SMTP server keeps in its Maildir."""
+import email
+import os
 import re
+import time
+from email import policy
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from settings import BASE_URL
+
+MAILDIR = os.environ.get("JOBCOACH_TEST_MAILDIR", "")
+LINK = re.compile(r"https?://[^\s/]+(/account/link/[A-Za-z0-9_-]+)")
 
 
 def new_page(browser, locale="nl-NL"):
@@ -72,3 +80,47 @@ def submit(page, form_id, status=303):
     with page.expect_navigation(), page.expect_response(lambda r: r.request.method == "POST") as posted:
         page.locator(f"#{form_id} button[type=submit]").click()
     assert posted.value.status == status, f"{form_id}: {posted.value.status}"
+
+
+def messages_to(address):
+    found = []
+    for folder in ["new", "cur"]:
+        path = os.path.join(MAILDIR, folder)
+        for name in sorted(os.listdir(path)) if os.path.isdir(path) else []:
+            with open(os.path.join(path, name), "rb") as file:
+                message = email.message_from_binary_file(file, policy=policy.default)
+            if address in message["To"]:
+                found.append(message)
+    return found
+
+
+def wait_for_mail(address, count=1, seconds=30):
+    """The background sender looks every second; wait until `count` messages to `address` are in."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        found = messages_to(address)
+        if len(found) >= count:
+            return found
+        time.sleep(0.25)
+    raise AssertionError(f"no mail to {address} within {seconds} s (found {len(messages_to(address))})")
+
+
+def mail_parts(message):
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    html = message.get_body(preferencelist=("html",)).get_content()
+    return text, html
+
+
+def link_path(text):
+    match = LINK.search(text)
+    assert match, text
+    assert match.group(0).startswith(BASE_URL), f"the link points at this server: {match.group(0)}"
+    return match.group(1)
+
+
+def invitation_path(notice_text, address):
+    """The path of an invitation's link: from the mail when the test script's SMTP server runs, or
+    from the page, which shows it when the server has no mail server set up."""
+    if MAILDIR:
+        return link_path(mail_parts(wait_for_mail(address)[-1])[0])
+    return link_path(notice_text)

@@ -86,8 +86,10 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     app.asyncCommands.use(MatchingCommand(), as: "matching")
     app.asyncCommands.use(OutcomesCommand(), as: "outcomes")
     app.asyncCommands.use(TrainingCommand(), as: "training")
+    app.asyncCommands.use(MailCommand(), as: "mail")
 
     if configuration.runStartupTasks {
         app.lifecycle.use(StartupTasks())
+        app.lifecycle.use(OutboxSender())
     }
 }

@@ -44,5 +44,7 @@ enum Migrations {
         app.migrations.add(CreateAgendaAndHistory())
         // 009: a telephone number on each account, for the client's page.
         app.migrations.add(AddStaffPhone())
+        // 010: mail: the outbox and the links that set a password (invitations, resets).
+        app.migrations.add(CreateOutbox())
     }
 }

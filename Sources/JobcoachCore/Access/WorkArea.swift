@@ -22,6 +22,7 @@ public enum WorkArea: String, CaseIterable, Sendable {
     case activities
     case users
     case organisations
+    case mail
     case auditTrail
 
     /// What a role must be allowed to do (one of these) for the area to be in its menu.
@@ -38,7 +39,7 @@ public enum WorkArea: String, CaseIterable, Sendable {
         case .assessments: [.assessApplications]
         case .office, .officeComplaints, .officeRecognitions: [.manageRegister]
         case .cohorts, .activities: [.teachCohorts]
-        case .users: [.manageUsers]
+        case .users, .mail: [.manageUsers]
         case .organisations: [.manageOrganisations]
         case .auditTrail: [.viewAuditTrail]
         }
@@ -63,7 +64,7 @@ extension Role {
         case .registerOfficer: [.office, .officeComplaints, .officeRecognitions, .auditTrail]
         case .assessor: [.assessments]
         case .trainer: [.cohorts, .activities, .mentoring]
-        case .admin: [.users, .organisations, .auditTrail]
+        case .admin: [.users, .organisations, .mail, .auditTrail]
         }
     }
 }

@@ -34,6 +34,12 @@ struct AppConfiguration: Sendable {
     /// How long an agency's outcome figures are kept before they are counted again, in seconds
     /// (`JOBCOACH_OUTCOMES_MAX_AGE`, default 60; 0 counts on every view).
     var outcomesMaxAge: TimeInterval = 60
+    /// The mail server (`SMTP_URL`, `SMTP_CA_FILE`); without one, mail waits in the outbox.
+    var smtp: SMTPSettings?
+    /// The address mail comes from (`JOBCOACH_MAIL_FROM`, default `noreply@` the public host).
+    var mailFrom = "noreply@localhost"
+    /// How often the background sender looks for mail to send, in seconds (`JOBCOACH_MAIL_POLL_SECONDS`).
+    var mailPollSeconds: TimeInterval = 30
 
     static func fromEnvironment(options: LaunchOptions) throws -> AppConfiguration {
         let env = ProcessInfo.processInfo.environment
@@ -57,7 +63,10 @@ struct AppConfiguration: Sendable {
             dataDirectory: URL(fileURLWithPath: env["JOBCOACH_DATA_DIR"] ?? "data", isDirectory: true),
             publicURL: try parsePublicURL(env["JOBCOACH_PUBLIC_URL"]),
             registerName: env["JOBCOACH_REGISTER_NAME"] ?? "Jobcoach register",
-            outcomesMaxAge: try parseSeconds(env["JOBCOACH_OUTCOMES_MAX_AGE"], name: "JOBCOACH_OUTCOMES_MAX_AGE", default: 60))
+            outcomesMaxAge: try parseSeconds(env["JOBCOACH_OUTCOMES_MAX_AGE"], name: "JOBCOACH_OUTCOMES_MAX_AGE", default: 60),
+            smtp: try SMTPSettings.parse(env["SMTP_URL"], trustedCertificatesFile: env["SMTP_CA_FILE"]),
+            mailFrom: try parseMailFrom(env["JOBCOACH_MAIL_FROM"], publicURL: try parsePublicURL(env["JOBCOACH_PUBLIC_URL"])),
+            mailPollSeconds: max(1, try parseSeconds(env["JOBCOACH_MAIL_POLL_SECONDS"], name: "JOBCOACH_MAIL_POLL_SECONDS", default: 30)))
     }
 }
 
@@ -68,6 +77,18 @@ private func parseSeconds(_ value: String?, name: String, default fallback: Time
         throw ConfigurationError("\(name) must be a whole number of seconds from 0 to 86400, not '\(value)'")
     }
     return TimeInterval(seconds)
+}
+
+/// `JOBCOACH_MAIL_FROM`: a plain address; by default `noreply@` the host of the public URL.
+private func parseMailFrom(_ value: String?, publicURL: String) throws -> String {
+    guard let value, !value.isEmpty else {
+        let host = URL(string: publicURL)?.host ?? "localhost"
+        return "noreply@" + (host.contains(".") && !host.allSatisfy({ $0.isNumber || $0 == "." }) ? host : "localhost")
+    }
+    guard AccountService.isPlausibleEmail(value) else {
+        throw ConfigurationError("JOBCOACH_MAIL_FROM must be an e-mail address such as noreply@example.org, not '\(value)'")
+    }
+    return value
 }
 
 /// `JOBCOACH_PUBLIC_URL`: an http(s) address without a trailing slash.

@@ -19,6 +19,10 @@ enum SiteURL: Sendable {
     case adminUser(Parameter<UUID>)
     case adminUserResetPassword(Parameter<UUID>)
     case adminAudit
+    case adminMail
+    case adminMailRetry(Parameter<UUID>)
+    case passwordReset
+    case accountLink(Parameter<String>)
     case health
     case openAPI
     case stylesheet
@@ -223,6 +227,10 @@ enum SiteURL: Sendable {
         case .adminUser(let id): ["admin", "users", .parameter("user", id.text)]
         case .adminUserResetPassword(let id): ["admin", "users", .parameter("user", id.text), "reset-password"]
         case .adminAudit: ["admin", "audit"]
+        case .adminMail: ["admin", "mail"]
+        case .adminMailRetry(let id): ["admin", "mail", .parameter("message", id.text), "retry"]
+        case .passwordReset: ["account", "reset"]
+        case .accountLink(let token): ["account", "link", .parameter("token", token.text)]
         case .health: ["health"]
         case .openAPI: ["openapi.json"]
         case .stylesheet: ["css", "site.css"]

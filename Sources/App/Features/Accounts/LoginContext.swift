@@ -3,6 +3,7 @@ import Vapor
 struct LoginContext: Encodable {
     var layout: Layout
     var formURL: String
+    var resetURL = SiteURL.passwordReset.path
     var csrfToken: String
     var email: String
     var next: String

@@ -30,9 +30,10 @@ enum AdminController {
         var created: AdminUsersContext.Created?
         if errors.isEmpty, let role {
             do {
-                let (user, oneTime) = try await request.application.accounts.create(
-                    email: email, name: name, role: role, password: nil, actor: admin.auditName, on: request.db)
-                created = .init(name: user.displayName, email: user.email, oneTimePassword: oneTime ?? "")
+                let (user, link) = try await request.application.accounts.invite(
+                    email: email, name: name, role: role, language: request.language, actor: admin.auditName, on: request.db)
+                created = .init(name: user.displayName, email: user.email,
+                                link: request.application.configuration.smtp == nil ? link : nil)
             } catch AccountService.Problem.emailTaken {
                 errors.append(FieldError(field: "email", message: request.t("userEmailTaken")))
             }

@@ -34,7 +34,8 @@ struct AdminUsersContext: Encodable {
     struct Created: Encodable {
         var name: String
         var email: String
-        var oneTimePassword: String
+        /// Shown only when no mail server is set up: the invitation then waits in the outbox.
+        var link: String?
     }
 
     init(request: Request, users: [User], email: String = "", name: String = "", role: Role = .jobCoach,

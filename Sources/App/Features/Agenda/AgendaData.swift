@@ -63,9 +63,14 @@ struct AgendaData: Sendable {
         let appointments = try await appointments(actor, from: first.start(in: timeZone), until: last.adding(days: 1).start(in: timeZone),
                                                   on: database)
         var clients: [UUID: (name: String, coachID: UUID, phase: TrajectoryPhase)] = [:]
+        for item in overview.items { clients[item.clientID] = (item.name, item.coachID, item.phase) }
+        return AgendaData(appointments: appointments, clients: clients, actions: actions(of: overview))
+    }
+
+    /// The goals and follow-up checks due in a caseload, as agenda items.
+    static func actions(of overview: CaseloadOverview) -> [Agenda.Item] {
         var actions: [Agenda.Item] = []
         for item in overview.items {
-            clients[item.clientID] = (item.name, item.coachID, item.phase)
             for action in overview.actions[item.trajectoryID] ?? [] {
                 switch action.kind {
                 case .goal:
@@ -76,7 +81,7 @@ struct AgendaData: Sendable {
                 }
             }
         }
-        return AgendaData(appointments: appointments, clients: clients, actions: actions)
+        return actions
     }
 
     func items(timeZone: TimeZone) -> [Agenda.Item] {

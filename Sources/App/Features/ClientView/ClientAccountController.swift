@@ -4,7 +4,8 @@ import JobcoachCore
 import Vapor
 
 /// The coach invites a client to their own page: an account with the client role, linked to this
-/// client only, with a one-time password the coach hands over in person. The coach can also end it.
+/// client only, and a mail with a link (valid 72 hours, once) where the client chooses a password.
+/// Without a mail server the page shows the link, to hand over in person. The coach can end it.
 enum ClientAccountController {
     static func page(_ request: Request) async throws -> Response {
         let actor = try request.practiceActor
@@ -56,11 +57,14 @@ enum ClientAccountController {
             return try await render(request, actor: actor, file: file, values: form.posted.values,
                                     errors: form.posted.problems.fieldErrors(request), status: .unprocessableEntity)
         }
-        let oneTime = SecureToken.readablePassword()
-        let hash = try await request.application.accounts.hash(oneTime)
+        // Nobody knows this password: the account opens only through the link.
+        let hash = try await request.application.accounts.hash(SecureToken.random())
         let name = client.name
-        try await request.change { db in
-            let user = User(email: email, displayName: name, passwordHash: hash, role: .client, mustChangePassword: true)
+        let app = request.application
+        let language = request.language
+        let link = try await request.change { db in
+            let user = User(email: email, displayName: name, passwordHash: hash, role: .client, mustChangePassword: false)
+            user.languageCode = language.rawValue
             try await user.create(on: db)
             let account = ClientAccount()
             account.organisationID = actor.organisationID
@@ -68,9 +72,11 @@ enum ClientAccountController {
             account.$user.id = try user.requireID()
             try await account.create(on: db)
             try await ClientAudit.record(on: db, request, actor, "account.invited", client: client, details: ["user": try user.requireID().uuidString])
+            return try await AccountLinks.invite(user, on: db, app: app)
         }
-        return try await render(request, actor: actor, file: file, values: [:], errors: [],
-                                notice: request.t("accountInvited", ["email": email, "password": oneTime]))
+        let notice = request.t("accountInvited", ["email": email])
+            + (app.configuration.smtp == nil ? " " + request.t("accountInvitedLink", ["link": link]) : "")
+        return try await render(request, actor: actor, file: file, values: [:], errors: [], notice: notice)
     }
 
     /// Ends the account entirely (sessions, login attempts, the user), so the address can be invited
@@ -81,6 +87,7 @@ enum ClientAccountController {
         try await request.change { db in
             try await StoredSession.query(on: db).filter(\.$userID == user.id!).delete()
             try await LoginAttempt.query(on: db).filter(\.$email == user.email).delete()
+            try await OutboxMessage.query(on: db).filter(\.$recipient == user.email).delete()
             try await account.delete(on: db)
             try await user.delete(on: db)
             try await ClientAudit.record(on: db, request, actor, "account.ended", client: client, details: ["user": user.id!.uuidString])

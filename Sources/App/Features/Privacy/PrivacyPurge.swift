@@ -131,6 +131,7 @@ struct PrivacyPurge {
                     try await account.delete(on: db)
                     try await StoredSession.query(on: db).filter(\.$userID == user.id!).delete()
                     try await LoginAttempt.query(on: db).filter(\.$email == user.email).delete()
+                    try await OutboxMessage.query(on: db).filter(\.$recipient == user.email).delete()
                     try await user.delete(on: db)
                 }
                 try await client.delete(on: db)

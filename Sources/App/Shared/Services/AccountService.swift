@@ -72,6 +72,31 @@ struct AccountService: Sendable {
         return (user, oneTime)
     }
 
+    /// Creates an account and mails an invitation (a link valid 72 hours) in `language`, in one
+    /// transaction; the person chooses their own password. Returns the link, for the page to show
+    /// when no mail server is set up.
+    func invite(email rawEmail: String, name: String, role: Role, language: Language, actor: String,
+                on database: any Database) async throws -> (User, link: String) {
+        let email = User.normalize(email: rawEmail)
+        guard Self.isPlausibleEmail(email) else { throw Problem.invalidEmail }
+        let displayName = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !displayName.isEmpty else { throw Problem.nameMissing }
+        // Nobody knows this password: the account opens only through the link.
+        let passwordHash = try await hash(SecureToken.random())
+        let app = application
+        return try await application.changes.perform(on: database) { db in
+            if try await User.query(on: db).filter(\.$email == email).first() != nil { throw Problem.emailTaken }
+            let user = User(email: email, displayName: displayName, passwordHash: passwordHash, role: role, mustChangePassword: false)
+            user.languageCode = language.rawValue
+            try await user.create(on: db)
+            try await audit.record(on: db, actor: actor, action: "user.created", subject: user.auditName,
+                                   details: ["role": role.rawValue, "email": email])
+            let link = try await AccountLinks.invite(user, on: db, app: app)
+            try await audit.record(on: db, actor: actor, action: "user.invited", subject: user.auditName)
+            return (user, link)
+        }
+    }
+
     /// Issues an API token for a user; only its hash is kept.
     func createToken(for user: User, name: String, actor: String, on database: any Database) async throws -> String {
         let token = "jc_" + SecureToken.random()

@@ -119,6 +119,7 @@ struct Layout: Encodable {
         case .activities: (.trainingActivities, "navActivities")
         case .users: (.adminUsers, "navUsers")
         case .organisations: (.adminOrganisations, "navOrganisations")
+        case .mail: (.adminMail, "navMail")
         case .auditTrail: (.adminAudit, "navAudit")
         }
     }

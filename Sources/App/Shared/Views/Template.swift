@@ -3,6 +3,9 @@
 enum Template: String, CaseIterable, Sendable {
     case changePassword = "accounts/change-password"
     case login = "accounts/login"
+    case passwordReset = "accounts/password-reset"
+    case choosePassword = "accounts/choose-password"
+    case adminMail = "admin/admin-mail"
     case adminAudit = "admin/admin-audit"
     case adminUser = "admin/admin-user"
     case adminUsers = "admin/admin-users"
