@@ -32,6 +32,18 @@ extension AppTests {
             }
         }
 
+        @Test func aSourceIsNamedByItsTitleAndARefusedFormsTitleSaysError() async throws {
+            try await withApp { app async throws in
+                let page = try await TestBrowser(app).get("/frameworks/register-jobcoach").body.string
+                #expect(page.contains("<cite>Beroepsprofiel Register Jobcoach (Noloc)</cite>") && !page.contains("003_b66b703d62cc6d38.txt"))
+                let list = try await TestBrowser(app).get("/frameworks?lang=en").body.string
+                #expect(list.contains("Guidelines on job coach training (Poland)") && !list.contains(".txt"))
+                let refused = try await TestBrowser(app).submit("/account/reset", form: ["email": "not an address"])
+                #expect(refused.status == .badRequest && refused.body.string.contains("<title>Fout: Nieuw wachtwoord aanvragen · Jobcoach</title>"))
+                #expect(try await TestBrowser(app).get("/account/reset").body.string.contains("<title>Nieuw wachtwoord aanvragen · Jobcoach</title>"))
+            }
+        }
+
         @Test func theFrameworkPageShowsTasksWithTheirIndicators() async throws {
             try await withApp { app async throws in
                 let html = try await TestBrowser(app).get("/frameworks/register-jobcoach/versions/2021").body.string

@@ -49,6 +49,18 @@ import Testing
         #expect(result.adjustmentsNeeded == ["night-shifts"])
     }
 
+    @Test func atAnEmployerWhoCarvesJobsAFixedDemandBecomesAnAdjustmentNamingJobCarving() throws {
+        var prepared = try prepare(#"{"candidate": {"cannot": ["night-shifts", "heavy-lifting"]}, "workplaces": [{"id": "w", "demands": ["night-shifts", "heavy-lifting"], "adjustable": ["night-shifts"]}]}"#)
+        prepared.workplaces[0].carvesJobs = true
+        let engine = MatchingEngine(vocabulary: try Self.standard.conditions, skills: prepared.skills)
+        let result = try #require(engine.rank(prepared.candidate, prepared.workplaces, limit: prepared.limit).first)
+        #expect(result.fit == .matchWithAdjustments)
+        #expect(Set(result.adjustmentsNeeded) == ["night-shifts", "heavy-lifting"])
+        #expect(result.reasons.map(\.effect) == [.minus, .minus])
+        #expect(result.reasons.first?.text.nl == "Kan met job carving: de werkgever wil taken anders verdelen of een nieuwe functie maken, zonder wat de cliënt niet kan: Zwaar tillen.")
+        #expect(engine.assess(prepared.candidate, prepared.workplaces[0]).fit == .matchWithAdjustments, "assess and explain agree")
+    }
+
     @Test func demandsTheClientCanWorkWithDoNotCount() throws {
         let result = try one(candidate: #"{"cannot": ["night-shifts"]}"#, workplace: #""demands": ["customer-contact"]"#)
         #expect(result.fit == .match)

@@ -9,6 +9,15 @@ import Testing
         get throws { try Self.standard.get() }
     }
 
+    @Test func everySourceDocumentIsOneOfTheFiveWithATitleInBothLanguages() throws {
+        let files = try standard.frameworks.allVersions.map(\.sourceDocument)
+        for file in Set(files) {
+            let document = try #require(SourceDocument.named(file), "\(file)")
+            #expect(!document.title.nl.isEmpty && !document.title.en.isEmpty && !document.title.nl.hasSuffix(".txt"))
+        }
+        #expect(SourceDocument.all.count == 5 && SourceDocument.named("003_b66b703d62cc6d38.txt")?.language == .nl)
+    }
+
     @Test func allFiveFrameworksLoad() throws {
         #expect(try standard.frameworks.ids == ["register-jobcoach", "jobcoach-profile-nl", "uk-qualification-concept",
                                                 "pl-training-guidelines", "se-quality"])

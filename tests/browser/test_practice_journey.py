@@ -142,6 +142,8 @@ def test_coach_takes_a_new_client_from_intake_to_placement(browser, demo_passwor
     # The match, explained criterion by criterion; the night shifts need an adjustment.
     page.goto(path + "/matching?all=1")
     check(page, "matching")
+    headings = page.locator("section.fit-group > h3").all_inner_texts()
+    assert headings and all(re.match(r"^Past (zoals het is|met aanpassingen|niet) \(\d+\)$", h) for h in headings), headings
     card = page.locator("li.match", has=page.locator(f"input[name=workplace][value='{workplace_id}']"))
     expect(card).to_contain_text("aanpassing")
     expect(card.locator("ul.reasons li").first).to_be_visible()

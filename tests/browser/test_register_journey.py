@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from settings import BASE_URL
-from browser_support import assert_accessible, login, new_page
+from browser_support import assert_accessible, invitation_path, login, new_page
 
 
 def officer_and_assessors(browser, demo_password):
@@ -45,15 +45,17 @@ def test_apply_assess_twice_decide_verify(browser, demo_password, tmp_path):
     admin.get_by_label("E-mailadres").fill(email)
     admin.get_by_label("Rol").select_option("job-coach")
     admin.get_by_role("button", name="Account maken").click()
-    one_time = admin.locator("code.secret").inner_text()
+    invitation = invitation_path(admin.get_by_role("status").inner_text(), email)
     admin.context.close()
 
+    # The invitation's link: the new coach chooses a password, then logs in.
     coach = new_page(browser)
-    login(coach, email, one_time)
-    coach.get_by_label("Huidig wachtwoord").fill(one_time)
+    coach.goto(invitation)
     coach.get_by_label("Nieuw wachtwoord", exact=True).fill("mijn eigen lange wachtwoord")
     coach.get_by_label("Nieuw wachtwoord nog een keer").fill("mijn eigen lange wachtwoord")
     coach.get_by_role("button", name="Wachtwoord opslaan").click()
+    expect(coach.get_by_role("status")).to_contain_text("Uw wachtwoord is opgeslagen.")
+    login(coach, email, "mijn eigen lange wachtwoord")
 
     coach.goto("/portfolio")
     assert_accessible(coach, "empty portfolio")

@@ -366,7 +366,7 @@ struct DemoPractice {
             ] {
                 guard let workplace = workplaces[key] else { continue }
                 var skills = SkillIndex()
-                let target = PracticeMapping.workplace(workplace, skills: &skills, standard: application.standard)
+                let target = PracticeMapping.workplace(workplace, carvesJobs: false, skills: &skills, standard: application.standard)
                 let stored = EmployeeProfile()
                 stored.desiredOccupations = profile.occupations.compactMap { application.standard.occupations.target(describedBy: $0) }
                     .map { $0.uri ?? $0.iscoCode }.joined(separator: "\n")

@@ -14,11 +14,14 @@ public struct Agenda: Sendable {
         public let clientID: UUID
         public let day: CalendarDate
         public let what: What
+        /// The record the item comes from (an appointment's id), for the page to show its details.
+        public let recordID: UUID?
 
-        public init(clientID: UUID, day: CalendarDate, what: What) {
+        public init(clientID: UUID, day: CalendarDate, what: What, recordID: UUID? = nil) {
             self.clientID = clientID
             self.day = day
             self.what = what
+            self.recordID = recordID
         }
 
         var order: (Int, Int) {

@@ -10,10 +10,13 @@ public struct MatchWorkplace: Sendable {
     public var demands: ConditionSet
     /// Demands the employer is willing to adjust (job carving, other times, aids).
     public var adjustable: ConditionSet
+    /// The employer is willing to carve tasks out of jobs into a new one (or make a new job): a
+    /// demand the client cannot meet can then be carved out of this job.
+    public var carvesJobs: Bool
 
     public init(id: String, occupation: OccupationTarget? = nil, requiredSkills: [Int] = [], hoursPerWeek: HoursRange? = nil,
                 location: GeoPoint? = nil, offers: ConditionSet = .empty, demands: ConditionSet = .empty,
-                adjustable: ConditionSet = .empty) {
+                adjustable: ConditionSet = .empty, carvesJobs: Bool = false) {
         self.id = id
         self.occupation = occupation
         self.requiredSkills = requiredSkills
@@ -22,5 +25,6 @@ public struct MatchWorkplace: Sendable {
         self.offers = offers
         self.demands = demands
         self.adjustable = adjustable
+        self.carvesJobs = carvesJobs
     }
 }

@@ -67,7 +67,7 @@ public struct MatchingEngine: Sendable {
         var fit = MatchFit.match
         let conflicts = candidate.cannot.intersection(workplace.demands)
         if !conflicts.isEmpty {
-            fit = conflicts.subtracting(workplace.adjustable).isEmpty ? .matchWithAdjustments : .noMatch
+            fit = workplace.carvesJobs || conflicts.subtracting(workplace.adjustable).isEmpty ? .matchWithAdjustments : .noMatch
         }
         if let wanted = candidate.hoursPerWeek, let offered = workplace.hoursPerWeek, wanted.overlap(offered) == nil {
             fit = .noMatch
@@ -114,8 +114,16 @@ public struct MatchingEngine: Sendable {
     func explain(_ candidate: MatchCandidate, _ workplace: MatchWorkplace, _ assessment: MatchAssessment) -> MatchResult {
         var reasons: [MatchReason] = []
         let conflicts = candidate.cannot.intersection(workplace.demands)
-        let blocking = conflicts.subtracting(workplace.adjustable)
+        let notAdjustable = conflicts.subtracting(workplace.adjustable)
+        let blocking = workplace.carvesJobs ? ConditionSet.empty : notAdjustable
+        let carved = workplace.carvesJobs ? notAdjustable : ConditionSet.empty
         let adjustments = conflicts.intersection(workplace.adjustable)
+        if !carved.isEmpty {
+            let names = vocabulary.labels(carved, use: .demand)
+            reasons.append(MatchReason(criterion: .demands, effect: .minus, text: LocalizedText(
+                nl: "Kan met job carving: de werkgever wil taken anders verdelen of een nieuwe functie maken, zonder wat de cliënt niet kan: \(names.nl).",
+                en: "Possible with job carving: the employer is willing to divide tasks anew or make a new job, without what the client cannot do: \(names.en).")))
+        }
         if !blocking.isEmpty {
             let names = vocabulary.labels(blocking, use: .demand)
             reasons.append(MatchReason(criterion: .demands, effect: .blocks, text: LocalizedText(
@@ -226,7 +234,7 @@ public struct MatchingEngine: Sendable {
         }
 
         return MatchResult(workplace: workplace.id, fit: assessment.fit, score: assessment.score,
-                           adjustmentsNeeded: vocabulary.ids(adjustments, use: .demand),
+                           adjustmentsNeeded: vocabulary.ids(adjustments.union(carved), use: .demand),
                            distanceKm: assessment.distanceKm ?? candidate.home.flatMap({ home in workplace.location.map(home.kilometres(to:)) }),
                            reasons: reasons)
     }

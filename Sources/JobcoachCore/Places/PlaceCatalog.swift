@@ -14,6 +14,15 @@ public struct PlaceCatalog: Sendable {
     private let byOtherName: [String: Place]
     /// Folded names and alternative names with their place, sorted, for prefix search.
     private let searchIndex: [(key: String, place: Place)]
+    /// Each country's places, the most populous first.
+    private let byCountry: [String: [Place]]
+    /// What a place field suggests (`suggestionShares`), made once.
+    public let suggested: [Place]
+
+    /// How many places of each country a place field suggests: the larger places of the countries
+    /// the product serves, the Netherlands first. Any place can still be typed, and coordinates too.
+    public static let suggestionShares = [("NL", 400), ("BE", 120), ("GB", 60), ("PL", 60), ("DK", 15), ("SE", 15), ("NO", 15),
+                                          ("FI", 15), ("IS", 5)]
 
     public init(places: [Place]) {
         // The more populous place of a shared name keeps it.
@@ -46,6 +55,9 @@ public struct PlaceCatalog: Sendable {
         self.byName = byName
         self.byOtherName = byOtherName
         self.searchIndex = index.sorted { $0.0 < $1.0 }
+        let byCountry = Dictionary(grouping: unique, by: \.country)
+        self.byCountry = byCountry
+        self.suggested = Self.suggestionShares.flatMap { country, count in (byCountry[country] ?? []).prefix(count) }
     }
 
     /// The place of a name or an alternative name, compared without case or accents.
@@ -74,7 +86,7 @@ public struct PlaceCatalog: Sendable {
 
     /// Places of one country, the most populous first.
     public func places(in country: String, limit: Int) -> [Place] {
-        places.filter { $0.country == country }.sorted { ($0.population, $1.name) > ($1.population, $0.name) }.prefix(limit).map { $0 }
+        Array((byCountry[country] ?? []).prefix(limit))
     }
 
     /// The place nearest to a point (straight line), for coordinates typed instead of a name.

@@ -81,6 +81,11 @@ extension Request {
         application.strings.text(key, language)
     }
 
+    /// A count with its noun: the `oneKey` text for 1, the `manyKey` text (with `{count}`) otherwise.
+    func t(count: Int, oneKey: String, manyKey: String, _ arguments: [String: String] = [:]) -> String {
+        t(count == 1 ? oneKey : manyKey, arguments.merging(["count": String(count)]) { $1 })
+    }
+
     /// A UI text in the request's language with its `{name}` placeholders filled in.
     func t(_ key: String, _ arguments: [String: String]) -> String {
         application.strings.text(key, arguments, language)

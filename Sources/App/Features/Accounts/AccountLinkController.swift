@@ -111,7 +111,7 @@ struct PasswordResetContext: Encodable {
     var fieldErrors: [String: String]
 
     init(request: Request, email: String = "", sent: Bool = false, errors: [FieldError] = []) {
-        layout = Layout(request: request, title: (errors.isEmpty ? "" : request.t("errorTitlePrefix")) + request.t("resetTitle"))
+        layout = Layout(request: request, title: request.t("resetTitle"))
         formURL = SiteURL.passwordReset.path
         csrfToken = request.csrfToken
         self.email = email
@@ -140,7 +140,7 @@ struct ChoosePasswordContext: Encodable {
     init(request: Request, link: AccountLink?, errors: [FieldError] = [], done: Bool = false) {
         let invitation = link?.purpose == AccountLinkPurpose.invitation.rawValue
         let title = request.t(link == nil ? "linkUnusableTitle" : invitation ? "linkWelcomeTitle" : "linkResetTitle")
-        layout = Layout(request: request, title: (errors.isEmpty ? "" : request.t("errorTitlePrefix")) + title)
+        layout = Layout(request: request, title: title)
         usable = link != nil
         self.invitation = invitation
         email = link?.user.email ?? ""

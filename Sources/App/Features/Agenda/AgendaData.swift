@@ -91,7 +91,8 @@ struct AgendaData: Sendable {
             let parts = calendar.dateComponents([.hour, .minute], from: appointment.startsAt)
             return Agenda.Item(clientID: appointment.clientID, day: CalendarDate(appointment.startsAt, in: timeZone),
                                what: .appointment(appointment.kind, minuteOfDay: (parts.hour ?? 0) * 60 + (parts.minute ?? 0),
-                                                  minutes: appointment.minutes))
+                                                  minutes: appointment.minutes),
+                               recordID: appointment.id)
         }
     }
 }

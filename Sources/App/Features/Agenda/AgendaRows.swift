@@ -17,6 +17,7 @@ struct AgendaRow: Encodable, Sendable {
                      showDay: Bool, _ request: Request) -> [AgendaRow] {
         let language = request.language
         let bookings = Dictionary(grouping: data.appointments, by: \.clientID)
+        let byID = Dictionary(data.appointments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return items.map { item in
             let client = data.clients[item.clientID]
             let name = client?.name ?? bookings[item.clientID]?.first?.clientName ?? ""
@@ -30,9 +31,7 @@ struct AgendaRow: Encodable, Sendable {
             case .appointment(let kind, let minute, let minutes):
                 let time = String(format: "%02d:%02d", minute / 60, minute % 60)
                 when = showDay ? "\(dayText), \(time)" : time
-                let booking = bookings[item.clientID]?.first {
-                    CalendarDate($0.startsAt, in: request.application.configuration.timeZone) == item.day && $0.kind == kind
-                }
+                let booking = item.recordID.flatMap { byID[$0] }
                 what = request.t("agendaAppointment", ["kind": kind.title[language], "minutes": String(minutes),
                                                        "place": booking?.location ?? ""])
                 url = .clientSupport(.value(item.clientID))

@@ -45,7 +45,7 @@ enum PracticeMapping {
         return nil
     }
 
-    static func workplace(_ row: Workplace, skills: inout SkillIndex, standard: ProfessionalStandard) -> MatchWorkplace {
+    static func workplace(_ row: Workplace, carvesJobs: Bool, skills: inout SkillIndex, standard: ProfessionalStandard) -> MatchWorkplace {
         var required: [Int] = []
         for name in lines(row.requiredSkills) {
             let number = skills.number(name)
@@ -60,7 +60,8 @@ enum PracticeMapping {
             location: point(row.lat, row.lon),
             offers: conditions(row.offers, use: .need, vocabulary: standard.conditions),
             demands: demands,
-            adjustable: conditions(row.adjustable, use: .demand, vocabulary: standard.conditions).intersection(demands))
+            adjustable: conditions(row.adjustable, use: .demand, vocabulary: standard.conditions).intersection(demands),
+            carvesJobs: carvesJobs)
     }
 
     static func candidate(_ profile: EmployeeProfile, skills: SkillIndex, standard: ProfessionalStandard) -> MatchCandidate {

@@ -4,12 +4,9 @@ import Vapor
 
 /// Choices and small texts the practice pages share.
 enum PracticeOptions {
-    /// Suggestions for a place field (a `datalist`): the larger places of the countries the product
-    /// serves, the Netherlands first. Any place of the catalog can be typed, and coordinates too.
+    /// Suggestions for a place field (a `datalist`, `PlaceCatalog.suggested`).
     static func places(_ catalog: PlaceCatalog, selected: String, language: Language) -> [ChoiceOption] {
-        let shares = [("NL", 400), ("BE", 120), ("GB", 60), ("PL", 60), ("DK", 15), ("SE", 15), ("NO", 15), ("FI", 15), ("IS", 5)]
-        return shares.flatMap { country, count in catalog.places(in: country, limit: count) }
-            .map { ChoiceOption(value: $0.name, label: $0.name, selected: $0.name == selected) }
+        catalog.suggested.map { ChoiceOption(value: $0.name, label: $0.name, selected: $0.name == selected) }
     }
 
     /// The checkboxes of one use of the condition vocabulary; `prefix` keeps the field names apart

@@ -34,7 +34,7 @@ struct FrameworkListContext: Encodable {
             return Entry(id: id, title: current.title[language], publisher: current.publisher[language],
                          summary: current.summary[language], url: SiteURL.framework(.value(id)).path,
                          currentVersion: current.version, currentSince: current.effectiveFrom.text(in: language),
-                         versionCount: versions.count, sourceDocument: current.sourceDocument, counts: counts)
+                         versionCount: versions.count, sourceDocument: SourceDocument.named(current.sourceDocument)?.title[language] ?? current.sourceDocument, counts: counts)
         }
         compareURL = SiteURL.compare.path
     }

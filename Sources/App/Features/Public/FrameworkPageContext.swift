@@ -80,7 +80,7 @@ struct FrameworkPageContext: Encodable {
         publisher = framework.publisher[language]
         summary = framework.summary[language]
         changeNote = framework.changeNote?[language]
-        sourceDocument = framework.sourceDocument
+        sourceDocument = SourceDocument.named(framework.sourceDocument)?.title[language] ?? framework.sourceDocument
         translationNote = strings.text(framework.sourceLanguage == language ? "translationNoteSource" : "translationNoteTranslated", language)
         level = framework.level.map { describer.levelText($0)[language] }
         certification = framework.certification.map {

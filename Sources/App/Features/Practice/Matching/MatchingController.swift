@@ -64,7 +64,8 @@ enum MatchingController {
         var form = posted
         var workplace: Workplace?
         if let id = form.workplaceID {
-            workplace = try await Workplace.query(on: request.db).filter(\.$id == id).filter(\.$organisationID == actor.organisationID).first()
+            workplace = try await Workplace.query(on: request.db).filter(\.$id == id).filter(\.$organisationID == actor.organisationID)
+                .with(\.$employer).first()
         }
         guard let valid = form.validate(workplace: workplace, profile: file.profile) else {
             return try await render(request, actor: actor, file: file, values: form.posted.values, errors: form.errors(request),
@@ -80,7 +81,9 @@ enum MatchingController {
     /// The decision's row, with the engine's verdict on the workplace now kept beside it.
     static func decisionRow(_ valid: MatchDecisionForm.Valid, actor: PracticeActor, file: ClientFile, _ request: Request) throws -> MatchDecision {
         var skills = SkillIndex()
-        let target = PracticeMapping.workplace(valid.workplace, skills: &skills, standard: request.standard)
+        let employer = valid.workplace.$employer.value
+        let target = PracticeMapping.workplace(valid.workplace, carvesJobs: employer.map { $0.jobCarving || $0.newJob } ?? false,
+                                               skills: &skills, standard: request.standard)
         let candidate = PracticeMapping.candidate(valid.profile, skills: skills, standard: request.standard)
         let verdict = MatchingEngine(vocabulary: request.standard.conditions, skills: skills).explain(candidate, target)
         let row = MatchDecision()
@@ -140,7 +143,8 @@ enum MatchingController {
             .filter(\.$organisationID == actor.organisationID).filter(\.$trajectory.$id == file.trajectoryID)
             .filter(\.$workplace.$id == id).sort(\.$decidedAt, .descending).first()
         guard decided?.decision == MatchDecisionKind.match.rawValue else { return nil }
-        return try await Workplace.query(on: request.db).filter(\.$id == id).filter(\.$organisationID == actor.organisationID).first()
+        return try await Workplace.query(on: request.db).filter(\.$id == id).filter(\.$organisationID == actor.organisationID)
+            .with(\.$employer).first()
     }
 
     static func endPlacement(_ request: Request, actor: PracticeActor, file: ClientFile, form posted: PlacementEndForm) async throws -> Response {

@@ -72,6 +72,11 @@ extension MatchingPageContext {
             criteria: [request.t("matchingRuleDemands"), request.t("matchingRuleHours"), request.t("matchingRuleDistance"),
                        request.t("matchingRuleScore")],
             results: rows,
+            groups: [MatchFit.match, .matchWithAdjustments, .noMatch].compactMap { fit in
+                let members = rows.filter { $0.fitCode == fit.rawValue }
+                return members.isEmpty ? nil : ResultGroup(id: "fit-\(fit.rawValue)", heading: request.t(Self.groupKey(fit)),
+                                                           count: NumberText.format(members.count, in: language), results: members)
+            },
             resultCount: request.t(model.showAll ? "matchingCountAll" : "matchingCountBest", [
                 "shown": NumberText.format(rows.count, in: language),
                 "total": NumberText.format(model.index.workplaces.count, in: language),
@@ -147,5 +152,22 @@ extension MatchingPageContext {
             forCommissioner: decision.forCommissioner, forEmployer: decision.forEmployer,
             date: PracticeOptions.dateTime(decision.decidedAt, timeZone: request.application.configuration.timeZone, language: language),
             reasons: reasons(stored, request))
+    }
+}
+
+extension MatchingPageContext {
+    struct ResultGroup: Encodable {
+        var id: String
+        var heading: String
+        var count: String
+        var results: [Result]
+    }
+
+    static func groupKey(_ fit: MatchFit) -> String {
+        switch fit {
+        case .match: "matchingGroupMatch"
+        case .matchWithAdjustments: "matchingGroupAdjustments"
+        case .noMatch: "matchingGroupNoMatch"
+        }
     }
 }

@@ -47,6 +47,8 @@ struct MatchingPageContext: Encodable {
     var profileURL: String
     var criteria: [String]
     var results: [Result]
+    /// The results under a heading per fit, in the order of the fits.
+    var groups: [ResultGroup]
     var resultCount: String
     var showAll: Bool
     var showAllURL: String

@@ -31,9 +31,12 @@ actor WorkplaceIndexCache {
             return WorkplaceIndex(revision: revision, workplaces: [], skills: SkillIndex(), summaries: [:])
         }
         var employers: [UUID: String] = [:]
-        for row in try await sql.select().column("id").column("name").from(Employer.schema)
+        var carving: Set<UUID> = []
+        for row in try await sql.select().column("id").column("name").column("job_carving").column("new_job").from(Employer.schema)
             .where("organisation_id", .equal, organisationID).all() {
-            employers[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "name", as: String.self)
+            let id = try row.decode(column: "id", as: UUID.self)
+            employers[id] = try row.decode(column: "name", as: String.self)
+            if try row.decode(column: "job_carving", as: Bool.self) || row.decode(column: "new_job", as: Bool.self) { carving.insert(id) }
         }
         var skills = SkillIndex()
         var workplaces: [MatchWorkplace] = []
@@ -75,14 +78,15 @@ actor WorkplaceIndexCache {
                 }
                 let demands = conditions(try row.decode(column: "demands", as: String.self), .demand)
                 let key = id.uuidString
+                let employerID = try row.decode(column: "employer_id", as: UUID.self)
                 workplaces.append(MatchWorkplace(
                     id: key, occupation: occupation, requiredSkills: required,
                     hoursPerWeek: PracticeMapping.hours(try row.decode(column: "hours_min", as: Double?.self), try row.decode(column: "hours_max", as: Double?.self)),
                     location: PracticeMapping.point(try row.decode(column: "lat", as: Double?.self), try row.decode(column: "lon", as: Double?.self)),
                     offers: conditions(try row.decode(column: "offers", as: String.self), .need),
                     demands: demands,
-                    adjustable: conditions(try row.decode(column: "adjustable", as: String.self), .demand).intersection(demands)))
-                let employerID = try row.decode(column: "employer_id", as: UUID.self)
+                    adjustable: conditions(try row.decode(column: "adjustable", as: String.self), .demand).intersection(demands),
+                    carvesJobs: carving.contains(employerID)))
                 summaries[key] = WorkplaceIndex.Summary(title: try row.decode(column: "title", as: String.self), employerID: employerID,
                                                         employerName: employers[employerID] ?? "", place: try row.decode(column: "place", as: String.self))
             }

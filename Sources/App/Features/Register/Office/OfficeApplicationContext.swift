@@ -51,7 +51,7 @@ struct OfficeApplicationContext: Encodable {
     var firstName: String
     var secondName: String
     var scores: [ScoreLine]
-    var differences: Int
+    var differencesText: String
     var canDecide: Bool
     var decideURL: String
     var decisions: [Choice]
@@ -110,7 +110,7 @@ struct OfficeApplicationContext: Encodable {
             }
         }
         scores = lines
-        differences = lines.filter(\.differs).count
+        differencesText = request.t(count: lines.filter(\.differs).count, oneKey: "officeDifferencesOne", manyKey: "officeDifferencesMany")
         canDecide = application.status == .readyForDecision
         decideURL = SiteURL.officeDecide(.value(application.id!)).path
         decisions = ApplicationDecision.allCases.map { Choice(value: $0.rawValue, label: $0.status.title[language]) }

@@ -24,9 +24,9 @@ struct OfficeContext: Encodable {
     var layout: Layout
     var rows: [Row]
     var filters: [Filter]
-    var certificateCount: Int
-    var expiringCount: Int
-    var openComplaints: Int
+    var certificateText: String
+    var expiringText: String
+    var complaintsText: String
     var certificatesURL: String
     var expiringURL: String
     var recheckURL: String
@@ -50,9 +50,11 @@ struct OfficeContext: Encodable {
                 Filter(label: status.title[language], url: SiteURL.office.path(query: [("status", status.rawValue)]), current: filter == status)
             }
         let now = request.clock.now()
-        certificateCount = certificates.filter { $0.status(at: now) == .valid }.count
-        expiringCount = certificates.filter { $0.status(at: now) == .valid && CertificateExpiry.expiresSoon(validUntil: $0.validUntil, now: now) }.count
-        self.openComplaints = openComplaints
+        let valid = certificates.filter { $0.status(at: now) == .valid }
+        certificateText = request.t(count: valid.count, oneKey: "officeValidCertificatesOne", manyKey: "officeValidCertificatesMany")
+        expiringText = request.t(count: valid.filter { CertificateExpiry.expiresSoon(validUntil: $0.validUntil, now: now) }.count,
+                                 oneKey: "officeExpiringOne", manyKey: "officeExpiringMany")
+        complaintsText = request.t(count: openComplaints, oneKey: "officeOpenComplaintsOne", manyKey: "officeOpenComplaintsMany")
         certificatesURL = SiteURL.officeCertificates.path
         expiringURL = SiteURL.officeCertificates.path(query: [("expiring", "1")])
         recheckURL = SiteURL.officeRecheck.path

@@ -14,8 +14,7 @@ struct RecheckContext: Encodable {
     var formURL: String
     var options: [LevelOptionGroup.Option]
     var hasRun: Bool
-    var checked: Int
-    var failing: Int
+    var summary: String
     var rows: [Row]
     var csvURL: String
 
@@ -29,8 +28,8 @@ struct RecheckContext: Encodable {
             return LevelOptionGroup.Option(value: value, label: "\(version.title[language]) (\(version.version))", selected: value == chosenValue)
         }
         hasRun = run != nil
-        checked = run?.checked ?? 0
-        failing = run?.rows.count ?? 0
+        summary = request.t(count: run?.rows.count ?? 0, oneKey: "recheckSummaryOne", manyKey: "recheckSummaryMany",
+                            ["checked": String(run?.checked ?? 0)])
         rows = (run?.rows ?? []).map { Row(number: $0.registrationNumber, name: $0.name, certificate: $0.certificate, reasons: $0.reasons) }
         csvURL = SiteURL.officeRecheck.path(query: [("version", chosenValue), ("format", "csv")])
     }

@@ -30,7 +30,7 @@ struct RegisterPageContext: Encodable {
             Row(number: entry.registrationNumber, name: entry.name, place: entry.place,
                 framework: request.standard.frameworks.version(entry.framework, entry.frameworkVersion)
                     .map { "\($0.title[language]) (\($0.version))" } ?? entry.framework,
-                validUntil: String(entry.validUntil.prefix(10)),
+                validUntil: CalendarDate(String(entry.validUntil.prefix(10)))?.text(in: language) ?? String(entry.validUntil.prefix(10)),
                 status: CertificateStatus(rawValue: entry.status)?.title[language] ?? entry.status)
         }
     }

@@ -34,7 +34,7 @@ struct VerifyPageContext: Encodable {
         registrationNumber = result?.registrationNumber
         holder = result?.holder
         framework = result?.framework
-        validUntil = result?.validUntil.map { String($0.prefix(10)) }
+        validUntil = result?.validUntil.map { CalendarDate(String($0.prefix(10)))?.text(in: request.language) ?? String($0.prefix(10)) }
         errors = problem.map { [FieldError(field: "credential", message: $0)] } ?? []
         hasErrors = !errors.isEmpty
         credentialError = problem
