@@ -15,15 +15,11 @@ enum MailKind: String, CaseIterable, Sendable {
 /// A mail's words, in the recipient's language: a greeting, short paragraphs, at most one button
 /// (a link), and a line saying where it comes from. The same words as plain text and as simple HTML.
 /// Mail never holds health data or a client's name: it says what to do and links to the page.
-struct MailContent: Sendable, Equatable {
+struct MailContent: Sendable {
     var subject: String
     var paragraphs: [String]
     var link: (label: String, url: String)?
     var language: Language
-
-    static func == (lhs: MailContent, rhs: MailContent) -> Bool {
-        lhs.subject == rhs.subject && lhs.paragraphs == rhs.paragraphs && lhs.link?.url == rhs.link?.url
-    }
 
     func text(footer: String) -> String {
         var parts = paragraphs

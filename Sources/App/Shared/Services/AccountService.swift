@@ -53,10 +53,7 @@ struct AccountService: Sendable {
     /// the first login; it is returned so the caller can show it once.
     func create(email rawEmail: String, name: String, role: Role, password: String?, actor: String,
                 on database: any Database) async throws -> (User, oneTimePassword: String?) {
-        let email = User.normalize(email: rawEmail)
-        guard Self.isPlausibleEmail(email) else { throw Problem.invalidEmail }
-        let displayName = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !displayName.isEmpty else { throw Problem.nameMissing }
+        let (email, displayName) = try Self.checked(email: rawEmail, name: name)
         if let password, let problem = PasswordPolicy.problemKey(password, email: email) { throw Problem.weakPassword(problem) }
         let oneTime = password == nil ? SecureToken.readablePassword() : nil
         let passwordHash = try await hash(password ?? oneTime!)
@@ -77,10 +74,7 @@ struct AccountService: Sendable {
     /// when no mail server is set up.
     func invite(email rawEmail: String, name: String, role: Role, language: Language, actor: String,
                 on database: any Database) async throws -> (User, link: String) {
-        let email = User.normalize(email: rawEmail)
-        guard Self.isPlausibleEmail(email) else { throw Problem.invalidEmail }
-        let displayName = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !displayName.isEmpty else { throw Problem.nameMissing }
+        let (email, displayName) = try Self.checked(email: rawEmail, name: name)
         // Nobody knows this password: the account opens only through the link.
         let passwordHash = try await hash(SecureToken.random())
         let app = application
@@ -95,6 +89,15 @@ struct AccountService: Sendable {
             try await audit.record(on: db, actor: actor, action: "user.invited", subject: user.auditName)
             return (user, link)
         }
+    }
+
+    /// The address as stored and the name without surrounding spaces, or the problem with them.
+    private static func checked(email rawEmail: String, name: String) throws -> (email: String, name: String) {
+        let email = User.normalize(email: rawEmail)
+        guard isPlausibleEmail(email) else { throw Problem.invalidEmail }
+        let displayName = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !displayName.isEmpty else { throw Problem.nameMissing }
+        return (email, displayName)
     }
 
     /// Issues an API token for a user; only its hash is kept.
