@@ -26,10 +26,11 @@ final class TestBrowser: @unchecked Sendable {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
-    /// Posts a multipart form (with an optional file in the field `evidence`) and the page's CSRF token.
+    /// Posts a multipart form (with an optional file, in the field `evidence` unless named) and the
+    /// page's CSRF token.
     @discardableResult
     func submitMultipart(_ formPath: String, to action: String, form: [String: String],
-                         file: (name: String, type: String, data: Data)? = nil) async throws -> TestingHTTPResponse {
+                         file: (name: String, type: String, data: Data)? = nil, fileField: String = "evidence") async throws -> TestingHTTPResponse {
         let page = try await get(formPath)
         var fields = form
         fields["_csrf"] = try Self.csrfToken(in: page.body.string)
@@ -39,7 +40,7 @@ final class TestBrowser: @unchecked Sendable {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
         if let file {
-            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"evidence\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8))
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8))
             body.append(file.data)
             body.append(Data("\r\n".utf8))
         }

@@ -258,3 +258,40 @@ def test_privacy_purge_is_a_dry_run_until_told_and_keeps_outcome_counts(database
     assert "erased 0 trajectories" in again.stdout
     assert run(["audit", "verify"], database).returncode == 0
     assert run(["privacy", "forget"], database).returncode == 2
+
+
+def test_import_checks_every_line_then_imports_at_once(tmp_path):
+    database = tmp_path / "import.sqlite"
+    made = run(["demo", "--agency", "small", "--coaches", "2", "--clients", "4", "--workplaces", "4"], database)
+    assert made.returncode == 0, made.stderr
+    coach = "coach-1-1@synthetic.jobcoach.test"
+    template = subprocess.run([BIN, "import", "template", "clients"], capture_output=True, timeout=60).stdout
+    assert template.startswith("\ufeffCliëntnummer;Naam *;".encode("utf-8"))
+
+    missing_as = run(["import", "clients", str(tmp_path / "none.csv")], database)
+    assert missing_as.returncode == 2 and "--as is missing" in missing_as.stderr
+
+    problems = tmp_path / "problems.csv"
+    problems.write_bytes("Name,Date of birth,Phase\nAnouk de Vries,31-02-1998,Intake\n,1-1-1990,almost done\n".encode("cp1252"))
+    refused = run(["import", "clients", str(problems), "--as", coach, "--execute"], database)
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "Line 2, column B (Date of birth): This is not a date." in refused.stdout
+    assert "Line 3, column A (Name): Fill in the client's name." in refused.stdout
+    assert "Line 3, column C (Phase): This phase is unknown." in refused.stdout
+    assert "3 problem(s): nothing was imported" in refused.stderr
+
+    clean = tmp_path / "clean.csv"
+    clean.write_bytes("Cliëntnummer;Naam;Fase\nCLI-1;Zoë Müller;Begeleiding op de werkplek\nCLI-2;Daan Smit;\n".encode("cp1252"))
+    dry = run(["import", "clients", str(clean), "--as", coach], database)
+    assert dry.returncode == 0, dry.stderr
+    assert "read 2 rows (Windows-1252, separated by ;)" in dry.stdout
+    assert "Dry run: nothing was written." in dry.stdout
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT count(*) FROM clients WHERE reference LIKE 'CLI-%'").fetchone()[0] == 0
+    done = run(["import", "clients", str(clean), "--as", coach, "--execute"], database)
+    assert done.returncode == 0, done.stderr
+    assert "clients: 2 of 2 (100%)" in done.stdout and "Imported 2 clients" in done.stdout
+    with sqlite3.connect(database) as db:
+        names = [row[0] for row in db.execute("SELECT name FROM clients WHERE reference LIKE 'CLI-%' ORDER BY reference")]
+        assert names == ["Zoë Müller", "Daan Smit"]
+    assert run(["audit", "verify"], database).returncode == 0

@@ -87,6 +87,11 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     app.asyncCommands.use(OutcomesCommand(), as: "outcomes")
     app.asyncCommands.use(TrainingCommand(), as: "training")
     app.asyncCommands.use(MailCommand(), as: "mail")
+    app.asyncCommands.use(ImportCommand(), as: "import")
+
+    let importJobs = ImportJobs()
+    app.importJobs = importJobs
+    app.lifecycle.use(importJobs)
 
     if configuration.runStartupTasks {
         app.lifecycle.use(StartupTasks())

@@ -46,5 +46,7 @@ enum Migrations {
         app.migrations.add(AddStaffPhone())
         // 010: mail: the outbox and the links that set a password (invitations, resets).
         app.migrations.add(CreateOutbox())
+        // 011: imports from spreadsheets (clients, employers, workplaces) and their checks.
+        app.migrations.add(CreateImportRuns())
     }
 }

@@ -37,6 +37,33 @@ struct AuditTrail: Sendable {
         return entry
     }
 
+    /// One change's many entries (an import), chained in order after the last one and written in
+    /// batches: one read of the chain's end instead of one per entry.
+    func record(on database: any Database, entries: [(actor: String, action: String, subject: String, details: [String: String])],
+                batchSize: Int = 500) async throws {
+        guard !entries.isEmpty else { return }
+        try await Self.serialize(on: database)
+        let last = try await AuditEntry.query(on: database).sort(\.$sequence, .descending).first()
+        var sequence = last?.sequence ?? 0
+        var previousHash = last?.hash ?? AuditChain.genesisHash
+        let occurredAt = Self.timestamp(clock.now())
+        var batch: [AuditEntry] = []
+        batch.reserveCapacity(batchSize)
+        for entry in entries {
+            sequence += 1
+            let record = AuditRecord(sequence: sequence, occurredAt: occurredAt, actor: entry.actor, action: entry.action,
+                                     subject: entry.subject, details: Self.json(entry.details), previousHash: previousHash)
+            let hash = AuditChain.hash(record)
+            batch.append(AuditEntry(record: record, hash: hash))
+            previousHash = hash
+            if batch.count == batchSize {
+                try await batch.create(on: database)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        try await batch.create(on: database)
+    }
+
     /// Checks the whole chain in pages, oldest first; nil when intact.
     static func verify(on database: any Database, pageSize: Int = 1_000,
                        progress: (Int64) -> Void = { _ in }) async throws -> (checked: Int64, break: AuditChainBreak?) {

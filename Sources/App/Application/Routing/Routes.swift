@@ -180,6 +180,13 @@ enum Routes {
         practice.post(SiteURL.employers.pathComponents, use: EmployerController.create)
         practice.get(SiteURL.commissioners.pathComponents, use: CommissionerController.list)
         practice.post(SiteURL.commissioners.pathComponents, use: CommissionerController.create)
+        practice.get(SiteURL.imports.pathComponents, use: ImportController.page)
+        // The CSRF check has read the multipart body already, up to its own limit.
+        practice.on(.POST, SiteURL.imports.pathComponents, body: .collect(maxSize: "11mb"), use: ImportController.check)
+        practice.get(SiteURL.importTemplate(.key).pathComponents, use: ImportController.template)
+        practice.get(SiteURL.importRun(.key).pathComponents, use: ImportController.runPage)
+        practice.post(SiteURL.importRunExecute(.key).pathComponents, use: ImportController.execute)
+        practice.get(SiteURL.importRunProgress(.key).pathComponents, use: ImportController.progress)
 
         // A client the actor sees: reads, and the team lead's assignment (checked in the handler).
         let client = practice.scoped(ClientScope.self)

@@ -27,6 +27,7 @@ enum SiteURL: Sendable {
     case openAPI
     case stylesheet
     case favicon
+    case progressScript
     case benchBare
     case api(APIURL)
     // The register.
@@ -149,6 +150,11 @@ enum SiteURL: Sendable {
     case adminOrganisations
     case adminOrganisation(Parameter<UUID>)
     case adminUserMembership(Parameter<UUID>)
+    case imports
+    case importTemplate(Parameter<String>)
+    case importRun(Parameter<UUID>)
+    case importRunExecute(Parameter<UUID>)
+    case importRunProgress(Parameter<UUID>)
 
     enum APIURL: Sendable {
         case frameworks
@@ -235,6 +241,7 @@ enum SiteURL: Sendable {
         case .openAPI: ["openapi.json"]
         case .stylesheet: ["css", "site.css"]
         case .favicon: ["favicon.svg"]
+        case .progressScript: ["js", "progress.js"]
         case .benchBare: ["bench", "bare"]
         case .api(let api): ["api", "v1"] + api.segments
         case .eligibility: ["eligibility"]
@@ -358,6 +365,11 @@ enum SiteURL: Sendable {
         case .adminOrganisations: ["admin", "organisations"]
         case .adminOrganisation(let id): ["admin", "organisations", .parameter("organisation", id.text)]
         case .adminUserMembership(let id): ["admin", "users", .parameter("user", id.text), "membership"]
+        case .imports: ["import"]
+        case .importTemplate(let kind): ["import", "templates", .parameter("kind", kind.text)]
+        case .importRun(let id): ["import", .parameter("run", id.text)]
+        case .importRunExecute(let id): ["import", .parameter("run", id.text), "execute"]
+        case .importRunProgress(let id): ["import", .parameter("run", id.text), "progress"]
         }
     }
 

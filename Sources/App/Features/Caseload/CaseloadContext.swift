@@ -49,6 +49,7 @@ struct CaseloadContext: Encodable {
     var phases: [PhaseFilter]
     var total: Int
     var newClientURL: String
+    var importURL = SiteURL.imports.path
     var employersURL: String
     var commissionersURL: String
     var previousURL: String?

@@ -5,11 +5,15 @@ enum CSVText {
     static func field(_ text: String) -> String {
         var value = text
         if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-        return value.contains(where: { ",\"\n\r".contains($0) }) || value != text
+        return value.contains(where: { ",;\"\n\r".contains($0) }) || value != text
             ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
     }
 
     static func document(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        document(rows: [header] + rows, separator: ",")
+    }
+
+    static func document(rows: [[String]], separator: String) -> String {
+        rows.map { $0.map(field).joined(separator: separator) }.joined(separator: "\r\n") + "\r\n"
     }
 }

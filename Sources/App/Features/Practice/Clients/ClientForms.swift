@@ -33,6 +33,11 @@ struct ClientForm: Decodable, Sendable {
         posted = try PostedForm(from: decoder)
     }
 
+    /// The form with values from elsewhere (a line of an import file).
+    init(_ values: [Field: String]) {
+        posted = PostedForm(values)
+    }
+
     /// The commissioner posted, when it is an id.
     var commissionerID: UUID? { UUID(uuidString: posted[.commissioner]) }
 

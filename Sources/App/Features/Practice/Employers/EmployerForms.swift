@@ -14,6 +14,11 @@ struct NewEmployerForm: Decodable, Sendable {
         posted = try PostedForm(from: decoder)
     }
 
+    /// The form with values from elsewhere (a line of an import file).
+    init(_ values: [Field: String]) {
+        posted = PostedForm(values)
+    }
+
     /// The one validation step: a name, a sector of at most 200 characters, a known place if any.
     mutating func validate(places: PlaceCatalog) -> Bool {
         let name = posted.text(.name, missing: "employerNameMissing", maxLength: 200)

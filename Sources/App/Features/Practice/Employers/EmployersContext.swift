@@ -12,6 +12,7 @@ struct EmployersContext: Encodable {
     var layout: Layout
     var query: String
     var searchURL: String
+    var importURL = SiteURL.imports.path
     var rows: [Row]
     var total: String
     var previousURL: String?

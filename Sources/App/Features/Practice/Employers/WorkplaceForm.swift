@@ -69,6 +69,12 @@ struct WorkplaceForm: Decodable, Sendable {
         checks = try CheckGroups(from: decoder)
     }
 
+    /// The form with values from elsewhere (a line of an import file), no conditions ticked.
+    init(_ values: [Field: String]) {
+        posted = PostedForm(values)
+        checks = CheckGroups([:])
+    }
+
     /// The form for a new workplace of `employer`.
     init(newAt employer: Employer) {
         posted = PostedForm([.source: WorkplaceSource.interview.rawValue, .status: WorkplaceStatus.open.rawValue, .place: employer.place])
