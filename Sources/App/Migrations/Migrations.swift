@@ -48,5 +48,7 @@ enum Migrations {
         app.migrations.add(CreateOutbox())
         // 011: imports from spreadsheets (clients, employers, workplaces) and their checks.
         app.migrations.add(CreateImportRuns())
+        // 012: files in a client's file (agreements, assignment letters, workplace photos).
+        app.migrations.add(CreateClientAttachments())
     }
 }

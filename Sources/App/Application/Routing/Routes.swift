@@ -211,6 +211,8 @@ enum Routes {
         client.get(SiteURL.clientAccount(.key).pathComponents, use: ClientAccountController.page)
         client.get(SiteURL.clientExport(.key).pathComponents, use: PrivacyController.exportPage)
         client.get(SiteURL.clientExportJSON(.key).pathComponents, use: PrivacyController.exportJSON)
+        client.get(SiteURL.clientAttachments(.key).pathComponents, use: AttachmentController.page)
+        client.get(SiteURL.clientAttachment(.key, .key).pathComponents, use: AttachmentController.download)
 
         // Changes in the client's trajectory: only the client's own coach (403 for the team lead).
         let clientWork = client.grouped(RequireClientWriteMiddleware())
@@ -242,6 +244,8 @@ enum Routes {
         clientWork.post(SiteURL.clientReportConsent(.key, .key).pathComponents, use: ReportController.consent)
         clientWork.post(SiteURL.clientReportSend(.key, .key).pathComponents, use: ReportController.send)
         clientWork.post(SiteURL.clientAccount(.key).pathComponents, use: ClientAccountController.save)
+        // The CSRF check has read the multipart body already, up to its own limit.
+        clientWork.on(.POST, SiteURL.clientAttachments(.key).pathComponents, body: .collect(maxSize: "11mb"), use: AttachmentController.add)
         // The peer-review summary is drafted from the whole file, so only the own coach opens it.
         clientWork.get(SiteURL.clientPeerReview(.key).pathComponents, use: PeerReviewController.page)
         clientWork.post(SiteURL.clientPeerReview(.key).pathComponents, use: PeerReviewController.share)

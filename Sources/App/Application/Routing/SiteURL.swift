@@ -118,6 +118,8 @@ enum SiteURL: Sendable {
     case clientExport(Parameter<UUID>)
     case clientExportJSON(Parameter<UUID>)
     case clientPeerReview(Parameter<UUID>)
+    case clientAttachments(Parameter<UUID>)
+    case clientAttachment(Parameter<UUID>, Parameter<UUID>)
     case peerReviews
     case teamCaseload
     case caseloadCSV
@@ -333,6 +335,9 @@ enum SiteURL: Sendable {
         case .clientExport(let id): ["clients", .parameter("client", id.text), "export"]
         case .clientExportJSON(let id): ["clients", .parameter("client", id.text), "export.json"]
         case .clientPeerReview(let id): ["clients", .parameter("client", id.text), "peer-review"]
+        case .clientAttachments(let id): ["clients", .parameter("client", id.text), "attachments"]
+        case .clientAttachment(let id, let attachment):
+            ["clients", .parameter("client", id.text), "attachments", .parameter("attachment", attachment.text)]
         case .peerReviews: ["peer-review"]
         case .teamCaseload: ["caseload", "team"]
         case .caseloadCSV: ["caseload", "export.csv"]

@@ -30,6 +30,8 @@ struct ClientRecords: Encodable, Sendable {
         var satisfaction: [SatisfactionRating]
         var grants: [CoachingGrantRow]
         var careerSteps: [CareerStepRow]
+        /// Files in the client's file (the bytes are in the evidence store, by their SHA-256).
+        var attachments: [ClientAttachment]
         /// The earlier versions of the records above.
         var changes: [RecordChange]
 
@@ -37,7 +39,7 @@ struct ClientRecords: Encodable, Sendable {
         /// lists by id and what a purge deletes, from this one list.
         var records: [any Model & Sendable] {
             let children: [[any Model & Sendable]] = [
-                changes, careerSteps, grants, satisfaction, jobSpells, intakeFactors, reportsSent, reportConsents, appointments, followUps, closing, milestones, fadingPlan, evaluations, support, goals,
+                changes, attachments, careerSteps, grants, satisfaction, jobSpells, intakeFactors, reportsSent, reportConsents, appointments, followUps, closing, milestones, fadingPlan, evaluations, support, goals,
                 coachingPlan, placements, matchDecisions, employeeProfile, intake, checklist, moves,
             ]
             return children.flatMap { $0 } + [trajectory]
@@ -70,6 +72,26 @@ struct ClientRecords: Encodable, Sendable {
     var trajectories: [TrajectoryRecords]
     /// Who read or changed this client's data, and when: the audit trail's entries about them.
     var access: [AccessEntry]
+    /// The attachments' bytes, for the JSON export only (`withFiles(from:)`).
+    var attachmentFiles: [AttachmentFile] = []
+
+    struct AttachmentFile: Encodable, Sendable {
+        var id: UUID
+        var fileName: String
+        var contentType: String
+        var sha256: String
+        var contentBase64: String
+    }
+
+    /// The records with every attachment's bytes, as the export hands them over.
+    func withFiles(from store: any EvidenceStore) throws -> ClientRecords {
+        var records = self
+        records.attachmentFiles = try trajectories.flatMap(\.attachments).map { attachment in
+            AttachmentFile(id: try attachment.requireID(), fileName: attachment.fileName, contentType: attachment.contentType,
+                           sha256: attachment.sha256, contentBase64: try store.read(sha256: attachment.sha256).base64EncodedString())
+        }
+        return records
+    }
 
     static func load(_ client: Client, at now: Date, on database: any Database, withAccess: Bool = true) async throws -> ClientRecords {
         let clientID = try client.requireID()
@@ -107,6 +129,7 @@ struct ClientRecords: Encodable, Sendable {
                 satisfaction: try await rows(SatisfactionRating.self, \.$organisationID, \.$trajectory),
                 grants: try await rows(CoachingGrantRow.self, \.$organisationID, \.$trajectory),
                 careerSteps: try await rows(CareerStepRow.self, \.$organisationID, \.$trajectory),
+                attachments: try await rows(ClientAttachment.self, \.$organisationID, \.$trajectory),
                 changes: try await rows(RecordChange.self, \.$organisationID, \.$trajectory)))
         }
         let account = try await ClientAccount.query(on: database).filter(\.$client.$id == clientID).with(\.$user).first()

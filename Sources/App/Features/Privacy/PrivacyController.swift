@@ -9,7 +9,7 @@ enum PrivacyController {
     static func exportJSON(_ request: Request) async throws -> Response {
         let actor = try request.practiceActor
         let client = try request.scopedClient
-        let records = try await ClientRecords.load(client, at: request.clock.now(), on: request.db)
+        let records = try await ClientRecords.load(client, at: request.clock.now(), on: request.db).withFiles(from: request.application.evidence)
         try await ClientAudit.read(request, actor, "client.exported", client: client, details: ["format": "json", "records": String(records.ids.count)])
         let response = Response(status: .ok, body: .init(data: try records.json()))
         response.headers.contentType = .json
@@ -26,6 +26,15 @@ enum PrivacyController {
         let object = try JSONDecoder().decode(JSONValue.self, from: try records.json())
         var blocks = [WorkBlock(id: "download", heading: request.t("exportDownload"), text: request.t("exportDownloadLead"),
                                 links: [LinkView(url: SiteURL.clientExportJSON(.value(try client.requireID())).path, label: request.t("exportJSON"))])]
+        let attachments = records.trajectories.flatMap(\.attachments)
+        if !attachments.isEmpty {
+            let clientID = try client.requireID()
+            blocks.append(WorkBlock(id: "attachment-files", heading: request.t("attachmentsTitle"), text: request.t("exportAttachmentsLead"),
+                                    links: attachments.map { attachment in
+                                        LinkView(url: SiteURL.clientAttachment(.value(clientID), .value(attachment.id!)).path,
+                                                 label: "\(attachment.title) (\(AttachmentController.description(attachment, request)))")
+                                    }))
+        }
         blocks.append(WorkBlock(id: "client", heading: request.t("exportClient"), facts: (object["client"]?.facts ?? []) +
                                 (records.accountEmail.map { [KeyValue(key: "accountEmail", value: $0)] } ?? [])))
         if case .array(let trajectories) = object["trajectories"] ?? .null {

@@ -141,5 +141,16 @@ struct PrivacyPurge {
                 subject: client.auditName,
                 details: ["organisation": organisationID.uuidString, "trajectories": String(ids.count)])
         }
+        try await Self.eraseFiles(Set(doomed.flatMap(\.attachments).map(\.sha256)), application: application)
+    }
+
+    /// Removes the stored files no record names any more, once the records are gone: the same bytes
+    /// may be another client's attachment or a coach's evidence, and stay then.
+    static func eraseFiles(_ hashes: Set<String>, application: Application) async throws {
+        for hash in hashes {
+            let attachments = try await ClientAttachment.query(on: application.db).filter(\.$sha256 == hash).count()
+            let evidence = try await EvidenceFile.query(on: application.db).filter(\.$sha256 == hash).count()
+            if attachments == 0 && evidence == 0 { try application.evidence.delete(sha256: hash) }
+        }
     }
 }

@@ -8,6 +8,8 @@ protocol EvidenceStore: Sendable {
     /// Stores the bytes and returns their SHA-256 (hex).
     func store(_ data: Data) throws -> String
     func read(sha256: String) throws -> Data
+    /// Removes the file; the caller makes sure no record names it any more.
+    func delete(sha256: String) throws
 }
 
 /// Evidence on disk under `<data directory>/evidence/ab/abcdef…`.
@@ -31,7 +33,17 @@ struct FileEvidenceStore: EvidenceStore {
 
     func read(sha256: String) throws -> Data {
         guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else { throw Abort(.notFound) }
-        return try Data(contentsOf: directory.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256))
+        return try Data(contentsOf: url(sha256))
+    }
+
+    func delete(sha256: String) throws {
+        guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else { return }
+        let file = url(sha256)
+        if FileManager.default.fileExists(atPath: file.path) { try FileManager.default.removeItem(at: file) }
+    }
+
+    private func url(_ sha256: String) -> URL {
+        directory.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
     }
 }
 

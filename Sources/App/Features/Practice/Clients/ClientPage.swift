@@ -21,6 +21,7 @@ enum ClientPage {
         let pastTrajectories: [Trajectory]
         /// Whom the team lead can assign the client to.
         let coaches: [User]
+        let attachments: [ClientAttachment]
         let now: Date
 
         static func load(_ file: ClientFile, actor: PracticeActor, checklistPhase: TrajectoryPhase, request: Request) async throws -> Model {
@@ -44,6 +45,7 @@ enum ClientPage {
                 userNames: userNames, commissioner: try await file.trajectory.$commissioner.get(on: database),
                 placementSummary: try await file.placementSummary(request), pastTrajectories: past,
                 coaches: canAssign ? try await ClientController.teamCoaches(actor, on: database) : [],
+                attachments: try await AttachmentController.attachments(of: client, on: database),
                 now: request.clock.now())
         }
 
@@ -108,6 +110,11 @@ extension ClientPageContext {
                                framework: "\(old.frameworkID) \(old.frameworkVersion)")
             },
             newTrajectoryURL: url.trajectories,
+            attachments: model.attachments.map { attachment in
+                AttachmentLink(url: SiteURL.clientAttachment(.value(clientID), .value(attachment.id!)).path, title: attachment.title,
+                               description: AttachmentController.description(attachment, request))
+            },
+            attachmentsURL: SiteURL.clientAttachments(.value(clientID)).path,
             errors: errors, hasErrors: !errors.isEmpty, fieldErrors: errors.byField)
     }
 

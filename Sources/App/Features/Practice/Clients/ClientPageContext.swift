@@ -50,6 +50,12 @@ struct ClientPageContext: Encodable {
         var framework: String
     }
 
+    struct AttachmentLink: Encodable {
+        var url: String
+        var title: String
+        var description: String
+    }
+
     var layout: Layout
     var csrfToken: String
     var name: String
@@ -84,6 +90,8 @@ struct ClientPageContext: Encodable {
     var coaches: [ChoiceOption]
     var past: [PastTrajectory]
     var newTrajectoryURL: String
+    var attachments: [AttachmentLink]
+    var attachmentsURL: String
     var errors: [FieldError]
     var hasErrors: Bool
     var fieldErrors: [String: String]
