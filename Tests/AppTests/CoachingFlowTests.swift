@@ -211,7 +211,12 @@ extension AppTests {
                 #expect(bad.status == .unprocessableEntity)
                 for field in ["caseloadPerFullTime", "fullTimeHours", "retentionMonths"] { #expect(bad.body.string.contains("href=\"#\(field)\"")) }
                 let team = try await lead.get("/caseload/team")
-                #expect(team.status == .ok && team.body.string.contains("<svg role=\"img\"") && team.body.string.contains("id=\"team-table\""))
+                let teamPage = team.body.string
+                #expect(team.status == .ok && teamPage.contains("<figure class=\"row-chart\" id=\"team-chart\"") && teamPage.contains("id=\"team-table\""))
+                // One bar per coach, the whole name and the figures in words beside it, a legend for every mark.
+                #expect(teamPage.contains("<span class=\"row-chart-figures\">2 van 10</span>"))
+                let legend = teamPage.components(separatedBy: "row-chart-legend").dropFirst().first ?? ""
+                #expect(legend.contains("Cliënten") && legend.contains("Grens") && legend.contains("boven de grens"))
                 #expect(try await browser.get("/caseload/team").status == .forbidden)
                 #expect(try await browser.get("/caseload/settings").status == .forbidden)
                 let csv = try await browser.get("/caseload/export.csv")

@@ -251,9 +251,18 @@ def test_the_team_lead_reads_the_load_settings_and_csv(browser, demo_password):
 
     response = lead.goto("/caseload/team")
     assert response.status == 200, response.status
-    chart = lead.locator("figure.chart svg[role=img]")
+    # One bar per coach with the whole name and the figures beside it, and a legend for every mark;
+    # readable at any width, without scrolling sideways.
+    chart = lead.locator("figure#team-chart.row-chart")
     expect(chart).to_have_count(1)
-    assert chart.locator("title").first.text_content().strip()
+    expect(chart.locator(".row-chart-rows li", has_text="Jamila Jobcoach")).to_have_count(1)
+    expect(chart.locator(".row-chart-legend li")).to_have_count(3)
+    for width in [1280, 390, 320]:
+        lead.set_viewport_size({"width": width, "height": 900})
+        assert lead.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"no sideways scrolling at {width} px"
+        boxes = [chart.locator(".row-chart-rows li").nth(i).bounding_box() for i in range(chart.locator(".row-chart-rows li").count())]
+        assert all(a["y"] + a["height"] <= b["y"] + 0.5 for a, b in zip(boxes, boxes[1:])), f"rows overlap at {width} px"
+    lead.set_viewport_size({"width": 1280, "height": 900})
     table = lead.locator("table#team-table")
     expect(table).to_have_count(1)
     expect(table.locator("tbody tr", has_text="Jamila Jobcoach")).to_have_count(1)

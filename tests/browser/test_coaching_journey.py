@@ -148,15 +148,17 @@ def test_coach_walks_a_placed_client_from_plan_to_reports(browser, demo_password
     # The support given today falls in the plan's second week.
     assert hours(table.nth(1).locator("td").nth(2).inner_text()) >= 2.25
 
-    lines = [f"{(start + i * week).isoformat()} {h}" for i, h in enumerate([6, 4, 5, 0])]
-    page.fill("#fadingWeeks", "\n".join(lines))
-    page.fill("#fadingTakeoverOn", (start + 3 * week).isoformat())
+    # The weeks table is filled in from the plan, the takeover day too.
+    expect(page.locator("#fadingWeek-0-start")).to_have_value(start.isoformat())
+    expect(page.locator("#fadingWeek-1-hours")).to_have_value("4")
+    expect(page.locator("#fadingTakeoverOn")).to_have_value((start + 3 * week).isoformat())
+    expect(page.get_by_label("Week 3: Geplande uren")).to_have_value("2")
+    page.fill("#fadingWeek-2-hours", "5")
     submit(page, "fading-weeks-form", 422)
-    expect(page.locator(".error-summary a[href='#fadingWeeks']")).to_contain_text("Week 3")
-    expect(page.locator("#fadingWeeks")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator(".error-summary a[href='#fadingWeek-2-hours']")).to_contain_text("Week 3")
+    expect(page.locator("#fadingWeek-2-hours")).to_have_attribute("aria-invalid", "true")
     check(page, "fading plan with rising hours")
-    lines[2] = f"{(start + 2 * week).isoformat()} 1.5"
-    page.fill("#fadingWeeks", "\n".join(lines))
+    page.fill("#fadingWeek-2-hours", "1,5")
     submit(page, "fading-weeks-form")
     expect(page.locator(".error-summary")).to_have_count(0)
     chart = page.locator("#comparison figure.chart svg[role=img]")

@@ -147,3 +147,31 @@ def test_framework_page_prints_to_pdf(browser, tmp_path):
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 10_000
     page.context.close()
+
+
+@pytest.mark.parametrize("locale", ["nl-NL", "en-GB"])
+def test_the_self_check_names_a_field_with_its_group_and_focuses_the_results_above_the_form(browser, locale):
+    page = new_page(browser, locale)
+    dutch = locale.startswith("nl")
+    page.goto("/eligibility")
+    page.fill("#course-0-title", "SPH")
+    page.fill("#course-0-hours", "40")
+    page.fill("#course-0-date", "")
+    page.locator("form#eligibility-form button[type=submit]").click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    link = summary.locator("a[href='#course-0-date']")
+    expect(link).to_contain_text("Cursus 1 › Afgerond op" if dutch else "Course 1 › Completed on")
+    assert_accessible(page, f"self-check with an error ({locale})")
+
+    page.fill("#course-0-date", "2019-06-30")
+    page.fill("#experience-since", "2020-01-01")
+    page.fill("#experience-hours", "3000")
+    page.locator("form#eligibility-form button[type=submit]").click()
+    heading = page.locator("#verdicts-heading")
+    expect(heading).to_be_focused()
+    assert heading.bounding_box()["y"] < page.locator("form#eligibility-form").bounding_box()["y"], "the results stand above the form"
+    expect(page.locator("section[aria-labelledby=verdicts-heading] p.lead")).to_contain_text("van de" if dutch else "of the")
+    assert_page_basics(page, f"self-check results ({locale})")
+    assert_accessible(page, f"self-check results ({locale})")
+    page.context.close()

@@ -42,14 +42,15 @@ enum TeamCaseloadController {
         try await ClientAudit.readList(request, actor, "team.viewed", count: clientsShown)
         let phases = TrajectoryPhase.allCases.filter { $0 != .ended }
         let clients = request.t("caseloadClients"), limit = request.t("teamLimit")
-        let chart = BarChartView(
+        let chart = RowChartView(
             id: "team-chart", title: request.t("teamChartTitle"),
             summary: request.t("teamChartSummary", ["over": String(lines.filter(\.load.isOver).count), "coaches": String(lines.count)]),
-            groups: lines.map { line in
-                (label: String(line.name.prefix(12)), values: [Double(line.load.clients), Double(line.load.limit)],
-                 titles: ["\(line.name): \(clients) \(line.load.clients)", "\(line.name): \(limit) \(line.load.limit)"])
+            rows: lines.map { line in
+                (label: line.name, value: Double(line.load.clients), limit: Double(line.load.limit),
+                 figures: request.t("teamChartFigures", ["clients": String(line.load.clients), "limit": String(line.load.limit)])
+                    + (line.load.isOver ? " (\(request.t("caseloadOverShort")))" : ""))
             },
-            series: [clients, limit], unit: "")
+            valueLabel: clients, limitLabel: limit, overLabel: request.t("teamChartOver"))
         let table = TableView(
             id: "team-table", caption: request.t("teamTableCaption"),
             headers: [request.t("clientCoach"), request.t("teamHours"), clients, limit, request.t("teamLoad"), request.t("teamOverdue")]
@@ -65,7 +66,7 @@ enum TeamCaseloadController {
             layout: Layout(request: request, title: request.t("teamTitle"), current: .caseload),
             heading: request.t("teamTitle"), subtitle: "", lead: request.t("teamLead"),
             backURL: SiteURL.caseload.path, backLabel: request.t("caseloadTeamTitle"), notice: nil,
-            blocks: [WorkBlock(id: "team", heading: request.t("teamLoadHeading"), charts: [chart], tables: [table],
+            blocks: [WorkBlock(id: "team", heading: request.t("teamLoadHeading"), rowCharts: [chart], tables: [table],
                                links: [LinkView(url: SiteURL.caseloadCSV.path, label: request.t("caseloadCSV")),
                                        LinkView(url: SiteURL.caseloadSettings.path, label: request.t("settingsTitle")),
                                        LinkView(url: SiteURL.mentoring.path, label: request.t("mentorTitle")),

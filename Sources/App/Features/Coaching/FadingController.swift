@@ -14,7 +14,7 @@ enum FadingController {
         let (actor, client, file, posted) = try await ClientWrite.begin(request, form: FadingForm.self)
         var form = posted
         guard let plan = form.validate() else {
-            return try await WorkPage.show(FadingPage.self, request, file: file, values: form.posted.values, errors: form.errors(request),
+            return try await WorkPage.show(FadingPage.self, request, file: file, values: form.values, errors: form.errors(request),
                                     status: .unprocessableEntity)
         }
         let trajectoryID = file.trajectoryID

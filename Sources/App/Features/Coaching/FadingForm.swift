@@ -23,9 +23,50 @@ struct FadingForm: Decodable, Sendable {
     /// What is wrong with the plan made, with the field each problem is shown at.
     private(set) var planProblems: [(field: Field, problem: FadingPlanProblem)] = []
 
+    /// The week-by-week plan as the page's table posts it: a start date and hours per row, in cells
+    /// named `fadingWeek-ROW-start` and `fadingWeek-ROW-hours`. Rows left empty are skipped; the
+    /// others become the lines of `weeks`, and `tableRowOfLine` says which row each line came from.
+    static let tableRows = 112
+    private(set) var tableValues: [String: String] = [:]
+    private(set) var tableRowOfLine: [Int] = []
+
+    static func cell(_ row: Int, _ part: String) -> String { "fadingWeek-\(row)-\(part)" }
+
     init(from decoder: any Decoder) throws {
         posted = try PostedForm(from: decoder)
+        let container = try decoder.container(keyedBy: CellName.self)
+        var lines: [String] = []
+        for row in 0..<Self.tableRows {
+            let start = try container.decodeIfPresent(String.self, forKey: CellName(Self.cell(row, "start")))
+            let hours = try container.decodeIfPresent(String.self, forKey: CellName(Self.cell(row, "hours")))
+            guard start != nil || hours != nil else { continue }
+            tableValues[Self.cell(row, "start")] = start ?? ""
+            tableValues[Self.cell(row, "hours")] = hours ?? ""
+            let day = (start ?? "").trimmingCharacters(in: .whitespaces), amount = (hours ?? "").trimmingCharacters(in: .whitespaces)
+            if day.isEmpty && amount.isEmpty { continue }
+            // A missing half makes the line unreadable, which is reported for its row.
+            lines.append("\(day.isEmpty ? "?" : day) \(amount.isEmpty ? "?" : amount)")
+            tableRowOfLine.append(row)
+        }
+        if !tableValues.isEmpty { posted.set(.weeks, lines.joined(separator: "\n")) }
     }
+
+    private struct CellName: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Where a problem of line `line` (0-based) of the weeks is shown: its row's cell when the table
+    /// was posted, else the weeks field.
+    func field(ofLine line: Int, _ part: String) -> String {
+        tableRowOfLine.indices.contains(line) ? Self.cell(tableRowOfLine[line], part) : Field.weeks.rawValue
+    }
+
+    /// The values to show the form again with, the table's cells included.
+    var values: [String: String] { posted.values.merging(tableValues) { first, _ in first } }
 
     var mode: Mode { posted[.mode] == Mode.weeks.rawValue ? .weeks : .linear }
 
@@ -49,8 +90,14 @@ struct FadingForm: Decodable, Sendable {
     /// read, then what is wrong with the plan.
     func errors(_ request: Request) -> [FieldError] {
         posted.problems.fieldErrors(request)
-            + invalidLines.map { FieldError(field: Field.weeks.rawValue, message: request.t("fadingLineInvalid", ["line": String($0)])) }
-            + planProblems.map { FieldError(field: $0.field.rawValue, message: FadingController.message($0.problem, request)) }
+            + invalidLines.map { line in
+                tableRowOfLine.isEmpty ? FieldError(field: Field.weeks.rawValue, message: request.t("fadingLineInvalid", ["line": String(line)]))
+                    : FieldError(field: field(ofLine: line - 1, "start"), message: request.t("fadingRowInvalid", ["week": String(tableRowOfLine[line - 1] + 1)]))
+            }
+            + planProblems.map { item in
+                let shownAt = item.field == .weeks ? item.problem.week.map { field(ofLine: $0, "hours") } ?? item.field.rawValue : item.field.rawValue
+                return FieldError(field: shownAt, message: FadingController.message(item.problem, request))
+            }
     }
 
     /// The week-by-week plan, when the takeover day and every line can be read.

@@ -20,11 +20,6 @@ enum FadingPage: ClientWorkPage {
             return Model(file: file, plan: coaching.fading?.core, comparison: coaching.fadingComparison)
         }
 
-        /// The plan's weeks as the week-by-week form takes them: "start hours" a line.
-        var weeksText: String? {
-            plan.map { $0.weeks.map { "\($0.startsOn) \(NumberText.format($0.plannedHours, in: .en))" }.joined(separator: "\n") }
-        }
-
         /// A linear plan starts on the placement's first day unless the coach says otherwise.
         var suggestedStart: CalendarDate? { file.activePlacement.flatMap { CalendarDate($0.startOn) } }
     }
@@ -87,13 +82,39 @@ enum FadingPage: ClientWorkPage {
 
         var weeks: WorkBlock {
             var shown = values
-            if values.isEmpty, let text = model.weeksText { shown[FadingForm.Field.weeks.rawValue] = text }
-            let make = FormFieldMaker(request: request, values: shown, errors: errors.byField)
-            let section = FormSectionView(legend: request.t("fadingWeeksHeading"), fields: [
-                make.field(FadingForm.Field.weeks.rawValue, labelKey: "fadingWeeks", kind: "textarea", optional: false),
+            if values.isEmpty, let plan = model.plan {
+                for (row, week) in plan.weeks.enumerated() {
+                    shown[FadingForm.cell(row, "start")] = week.startsOn.description
+                    shown[FadingForm.cell(row, "hours")] = number(week.plannedHours)
+                }
+                shown[FadingForm.Field.takeoverOn.rawValue] = plan.takeoverOn.description
+            }
+            let byField = errors.byField
+            // The plan's weeks and the rows posted, then four empty rows to add weeks in.
+            let filled = (0..<FadingForm.tableRows).last { !(shown[FadingForm.cell($0, "start")] ?? "").isEmpty
+                || !(shown[FadingForm.cell($0, "hours")] ?? "").isEmpty }.map { $0 + 1 } ?? 0
+            let rowCount = min(FadingForm.tableRows, max(filled + 4, 6))
+            let week = request.t("fadingWeek")
+            let table = InputTableView(
+                id: FadingForm.Field.weeks.rawValue, caption: request.t("fadingWeeksCaption"),
+                headers: [week, request.t("fadingStartsOn"), request.t("fadingPlannedHours")],
+                rows: (0..<rowCount).map { row in
+                    let header = "\(week) \(row + 1)"
+                    return InputTableView.Row(header: header, cells: [
+                        .init(id: FadingForm.cell(row, "start"), label: "\(header): \(request.t("fadingStartsOn"))",
+                              value: shown[FadingForm.cell(row, "start")] ?? "", kind: "date", inputMode: "",
+                              invalid: byField[FadingForm.cell(row, "start")] != nil),
+                        .init(id: FadingForm.cell(row, "hours"), label: "\(header): \(request.t("fadingPlannedHours"))",
+                              value: shown[FadingForm.cell(row, "hours")] ?? "", kind: "text", inputMode: "decimal",
+                              invalid: byField[FadingForm.cell(row, "hours")] != nil),
+                    ])
+                },
+                errors: errors.filter { $0.field.hasPrefix("fadingWeek") }.map(\.message))
+            let make = FormFieldMaker(request: request, values: shown, errors: byField)
+            let section = FormSectionView(legend: request.t("fadingWeeksHeading"), hint: request.t("fadingWeeksLead"), fields: [
                 make.field(FadingForm.Field.takeoverOn.rawValue, labelKey: "fadingTakeoverOn", kind: "date", optional: false),
-            ])
-            return WorkBlock(id: "weeks", heading: request.t("fadingWeeksHeading"), text: request.t("fadingWeeksLead"),
+            ], inputTables: [table])
+            return WorkBlock(id: "weeks", heading: request.t("fadingWeeksHeading"),
                              forms: WorkPage.form(request, actor: actor, client: model.file.client, id: "fading-weeks-form",
                                                   url: .clientFading(.value(clientID)), sections: [section], submitKey: "save",
                                                   hidden: [KeyValue(key: FadingForm.Field.mode.rawValue, value: FadingForm.Mode.weeks.rawValue)]))

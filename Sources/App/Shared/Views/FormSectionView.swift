@@ -5,12 +5,16 @@ struct FormSectionView: Encodable, Sendable {
     var fields: [FormFieldView]
     var checkGroups: [CheckGroupView]
     var singles: [CheckOption]
+    /// Zero or one table of inputs, after the fields.
+    var inputTables: [InputTableView]
 
-    init(legend: String, hint: String = "", fields: [FormFieldView] = [], checkGroups: [CheckGroupView] = [], singles: [CheckOption] = []) {
+    init(legend: String, hint: String = "", fields: [FormFieldView] = [], checkGroups: [CheckGroupView] = [], singles: [CheckOption] = [],
+         inputTables: [InputTableView] = []) {
         self.legend = legend
         self.hint = hint
         self.fields = fields
         self.checkGroups = checkGroups
         self.singles = singles
+        self.inputTables = inputTables
     }
 }

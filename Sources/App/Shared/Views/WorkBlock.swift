@@ -6,6 +6,7 @@ struct WorkBlock: Encodable, Sendable {
     var facts: [KeyValue] = []
     /// Zero or more tables and charts (arrays, so the template can loop into partials).
     var charts: [BarChartView] = []
+    var rowCharts: [RowChartView] = []
     var tables: [TableView] = []
     var plots: [PlotView] = []
     /// Zero or one form: an array so the template can loop into `partials/form`.

@@ -86,6 +86,8 @@ struct EligibilityPageContext: Encodable {
     var hasVerdicts: Bool
     var verdicts: [Verdict]
     var referenceDateText: String
+    /// "You meet the entry requirements of 2 of 5 profiles": the results in one line, first on the page.
+    var verdictSummary: String
 
     init(request: Request, form: EligibilityForm, verdicts: [(EligibilityVerdict, FrameworkVersion)]?, problems: [FormProblem] = []) {
         let language = request.language
@@ -127,7 +129,10 @@ struct EligibilityPageContext: Encodable {
         experienceSince = form.value("experience-since")
         experienceHours = form.value("experience-hours")
         practising = form.value("experience-practising") == "on"
-        errors = problems.fieldErrors(request)
+        // The summary names each field with its group, as the form shows it: "Course 1 › Completed on".
+        errors = problems.fieldErrors(request).map { error in
+            FieldError(field: error.field, message: Self.fieldName(error.field, request).map { "\($0): \(error.message)" } ?? error.message)
+        }
         hasErrors = !errors.isEmpty
         referenceDateError = messages["referenceDate"]
         experienceSinceError = messages["experience-since"]
@@ -143,5 +148,42 @@ struct EligibilityPageContext: Encodable {
                     })
         }
         referenceDateText = form.referenceDate.text(in: language)
+        let met = (verdicts ?? []).filter { $0.0.eligible }.count
+        verdictSummary = request.t(met == 1 ? "eligibilitySummaryOne" : "eligibilitySummary",
+                                   ["met": String(met), "count": String(verdicts?.count ?? 0)])
+    }
+
+    /// "Course 1 › Completed on" for `course-0-date`: the group's name with its number, and the field's
+    /// label; nil for a field that stands alone.
+    static func fieldName(_ field: String, _ request: Request) -> String? {
+        let parts = field.split(separator: "-").map(String.init)
+        guard parts.count == 3, let row = Int(parts[1]) else {
+            switch field {
+            case "referenceDate": return request.t("eligibilityReferenceDate")
+            case "experience-since": return request.t("eligibilityExperience") + " › " + request.t("eligibilitySince")
+            case "experience-hours": return request.t("eligibilityExperience") + " › " + request.t("eligibilityExperienceHours")
+            default: return nil
+            }
+        }
+        let group: String
+        switch parts[0] {
+        case "education": group = request.t("eligibilityEducationRow")
+        case "diploma": group = request.t("eligibilityDiplomaRow")
+        case "course": group = request.t("eligibilityCourseRow")
+        default: return nil
+        }
+        let label: String
+        switch (parts[0], parts[2]) {
+        case ("education", "kind"): label = request.t("eligibilityShownBy")
+        case ("education", "level"): label = request.t("eligibilityLevel")
+        case ("education", "date"), ("course", "date"): label = request.t("eligibilityCompletedOn")
+        case ("diploma", "provider"): label = request.t("eligibilityProvider")
+        case ("diploma", "date"): label = request.t("eligibilityObtainedOn")
+        case ("course", "title"): label = request.t("eligibilityCourseTitle")
+        case ("course", "hours"): label = request.t("eligibilityHours")
+        case ("course", "ects"): label = request.t("eligibilityEcts")
+        default: return group + " \(row + 1)"
+        }
+        return "\(group) \(row + 1) › \(label)"
     }
 }
