@@ -175,7 +175,29 @@ extension AppTests {
                 #expect(try await verify(app, try await certificate.credential(on: app.db))["result"] as? String == "suspended")
                 let found = try await app.testing().sendRequest(.GET, "/api/v1/register?q=jong")
                 #expect(found.body.string.contains("\"status\":\"suspended\""))
+
+                // The officer lifts the suspension, with a reason: valid again, in the register too.
+                let page = "/office/certificates/\(certificate.id!.uuidString)"
+                #expect(try await officer.get("/office/certificates").body.string.contains("href=\"\(page)\""))
+                #expect(try await officer.get(page).body.string.contains("Onderzoek loopt nog."))
+                let noReason = try await officer.submit(page, to: page + "/reinstate", form: ["reason": " "])
+                #expect(noReason.status == .unprocessableEntity && noReason.body.string.contains("href=\"#reason\""))
+                let lifted = try await officer.submit(page, to: page + "/reinstate", form: ["reason": "De klacht is na bezwaar ongegrond."])
+                #expect(lifted.status == .seeOther)
+                #expect(try await officer.get(page).body.string.contains("De schorsing is opgeheven."))
+                #expect(try await verify(app, try await certificate.credential(on: app.db))["result"] as? String == "valid")
+                let again = try await app.testing().sendRequest(.GET, "/api/v1/register?q=jong")
+                #expect(again.body.string.contains("\"status\":\"valid\""))
+                #expect(try await app.auditActions().contains("certificate.reinstated"))
+                #expect(try await officer.submit(page, to: page + "/reinstate", form: ["reason": "Nog eens"]).status == .conflict, "only a suspension is lifted")
+                #expect(try await officer.get("/office/certificates/\(UUID().uuidString)").status == .notFound)
             }
+        }
+
+        @Test func aRevocationIsFinal() {
+            #expect(!CertificateStanding.revoked.canBecome(.active) && !CertificateStanding.revoked.canBecome(.suspended))
+            #expect(CertificateStanding.suspended.canBecome(.active) && CertificateStanding.suspended.canBecome(.revoked))
+            #expect(!CertificateStanding.active.canBecome(.active))
         }
 
         @Test func rotatedKeysStillVerifyOldCredentials() async throws {
@@ -188,6 +210,42 @@ extension AppTests {
                 #expect(jwks.body.string.contains(newKid) && jwks.body.string.contains(certificate.keyID))
                 #expect(try await verify(app, try await certificate.credential(on: app.db))["result"] as? String == "valid")
                 #expect(try await app.credentials.issuer().currentKeyID == newKid)
+            }
+        }
+
+        @Test func theDecisionChecksEligibilityAgainOnTheDayAndCannotCertifyWhoStoppedWorking() async throws {
+            try await withApp { app async throws in
+                let (coach, browser) = try await app.signedIn("coach@example.org", role: .jobCoach)
+                let (_, officer) = try await app.signedIn("officer@example.org", role: .registerOfficer)
+                let (a, first) = try await app.signedIn("a@example.org", role: .assessor)
+                let (b, second) = try await app.signedIn("b@example.org", role: .assessor)
+                try await browser.fillEligiblePortfolio()
+                try await browser.submit("/portfolio", to: "/applications", form: ["framework": "register-jobcoach"])
+                let id = try await app.latestApplication(of: coach).requireID()
+                try await app.assessBoth(id, first: first, second: second, officer: officer, firstAssessor: a, secondAssessor: b)
+                #expect(try await CertificationApplication.find(id, on: app.db)?.eligible == true, "eligible at submission")
+                // After submitting, the coach stops working as a job coach.
+                let period = try #require(try await PortfolioExperience.query(on: app.db).first())
+                period.endedOn = app.today.adding(days: -1).description
+                try await period.update(on: app.db)
+
+                let page = try await officer.get("/office/applications/\(id)").body.string
+                #expect(page.contains("Automatische controle bij het indienen") && page.contains("Controle op de dag van het besluit"))
+                #expect(page.contains("Certificeren kan nu niet."))
+                let refused = try await officer.submit("/office/applications/\(id)", to: "/office/applications/\(id)/decision",
+                                                       form: ["decision": "certified"])
+                #expect(refused.status == .unprocessableEntity)
+                #expect(refused.body.string.contains("href=\"#decision-certified\"") && refused.body.string.contains("haalt de toelatingseisen vandaag niet"))
+                #expect(try await CertificationApplication.find(id, on: app.db)?.status == .readyForDecision)
+                #expect(try await Certificate.query(on: app.db).count() == 0)
+                let noReason = try await officer.submit("/office/applications/\(id)", to: "/office/applications/\(id)/decision",
+                                                        form: ["decision": "not-certified", "reasons": ""])
+                #expect(noReason.status == .unprocessableEntity && noReason.body.string.contains("href=\"#reasons\""))
+                let refusedForGood = try await officer.submit("/office/applications/\(id)", to: "/office/applications/\(id)/decision",
+                                                              form: ["decision": "not-certified", "reasons": "Werkt niet meer als jobcoach."])
+                #expect(refusedForGood.status == .seeOther)
+                let decided = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "application.decided").first())
+                #expect(decided.details.contains("\"eligibleAtSubmission\":\"true\"") && decided.details.contains("\"eligibleOnDecisionDay\":\"false\""))
             }
         }
 

@@ -77,6 +77,55 @@ import Testing
         if !met { #expect(years.explanation.en.hasSuffix("1 days to go")) }
     }
 
+    /// Two years active is the union of the work periods: a gap does not count, an overlap counts once.
+    static func log(_ periods: [(String, String?)], on date: CalendarDate) -> ExperienceRecord {
+        var record = ExperienceRecord(log: periods.map { ExperiencePeriod(startedOn: CalendarDate($0.0)!, endedOn: $0.1.flatMap(CalendarDate.init), hours: 700) },
+                                      on: date)
+        record.practisingNow = true
+        return record
+    }
+
+    @Test func aGapBetweenPeriodsDoesNotCount() throws {
+        // From 2023-01-01 to 2023-06-30, then from 2023-11-22: the 144 days between move the two
+        // years from 2025-01-01 to 2025-05-25.
+        let date = CalendarDate("2025-03-01")!
+        var portfolio = Self.eligible()
+        portfolio.experience = Self.log([("2023-01-01", "2023-06-30"), ("2023-11-22", nil)], on: date)
+        let reached = try #require(portfolio.experience.reached(years: 2))
+        #expect(reached.gapDays == 144 && reached.day == CalendarDate("2025-05-25"))
+        let years = try #require(requirement(try verdict("register-jobcoach", "2021", portfolio, on: date), "experience-years"))
+        #expect(!years.met)
+        #expect(years.explanation.en == "job coach since 1 January 2023: 2 years on 25 May 2025, 85 days to go (the 144 days between the periods do not count)")
+    }
+
+    @Test(arguments: [("2025-05-24", false), ("2025-05-25", true), ("2026-11-22", true)])
+    func theBoundaryDayAfterAGap(_ day: String, _ met: Bool) throws {
+        let date = CalendarDate(day)!
+        var portfolio = Self.eligible()
+        portfolio.experience = Self.log([("2023-01-01", "2023-06-30"), ("2023-11-22", nil)], on: date)
+        let years = try #require(requirement(try verdict("register-jobcoach", "2021", portfolio, on: date), "experience-years"))
+        #expect(years.met == met, "\(day): \(years.explanation.en)")
+        if !met { #expect(years.explanation.en.contains("1 days to go")) }
+    }
+
+    @Test func overlappingPeriodsCountOnceAndAdjacentOnesJoin() {
+        let date = CalendarDate("2026-11-22")!
+        // Two jobs at once for half a year, then one: one stretch from 2023-01-01 to 2024-12-31.
+        let overlap = Self.log([("2023-01-01", "2024-06-30"), ("2024-01-01", "2024-12-31")], on: date)
+        #expect(overlap.reached(years: 2)?.day == CalendarDate("2025-01-01"))
+        #expect(overlap.reached(years: 2)?.gapDays == 0)
+        // Ending one day short of two years, with nothing after, never reaches them.
+        #expect(Self.log([("2023-01-01", "2024-12-30")], on: date).reached(years: 2) == nil)
+        // A period ending on one day and the next starting the day after leave no gap.
+        let adjacent = Self.log([("2023-01-01", "2023-12-31"), ("2024-01-01", nil)], on: date)
+        #expect(adjacent.reached(years: 2)?.day == CalendarDate("2025-01-01") && adjacent.reached(years: 2)?.gapDays == 0)
+        // Unordered periods, one inside another.
+        let inside = Self.log([("2024-03-01", "2024-04-01"), ("2023-01-01", "2024-12-31")], on: date)
+        #expect(inside.reached(years: 2)?.day == CalendarDate("2025-01-01"))
+        // Without a log: since the start, without a break.
+        #expect(ExperienceRecord(jobcoachSince: CalendarDate("2023-01-01")!).reached(years: 2)?.day == CalendarDate("2025-01-01"))
+    }
+
     @Test func notPractisingNowFails() throws {
         var portfolio = Self.eligible()
         portfolio.experience.practisingNow = false

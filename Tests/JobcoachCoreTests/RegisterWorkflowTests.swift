@@ -53,6 +53,13 @@ import Testing
         #expect(OpenBadgeCredential.timestamp(later.from) == "2026-12-01T00:00:00Z", "the start of the day when UTC's day is the same")
     }
 
+    @Test func onlyAPortfolioThatMeetsTheRequirementsOnTheDecisionDayIsCertified() {
+        #expect(ApplicationDecision.certified.isAllowed(eligibleOnDecisionDay: true))
+        #expect(!ApplicationDecision.certified.isAllowed(eligibleOnDecisionDay: false))
+        #expect(ApplicationDecision.notCertified.isAllowed(eligibleOnDecisionDay: false) && ApplicationDecision.notCertified.needsReasons)
+        #expect(ApplicationDecision.moreInformationNeeded.isAllowed(eligibleOnDecisionDay: false))
+    }
+
     @Test func theExperienceLogGivesStartHoursAndPractising() {
         let log = [ExperiencePeriod(startedOn: CalendarDate("2018-03-01")!, endedOn: CalendarDate("2020-12-31")!, hours: 900),
                    ExperiencePeriod(startedOn: CalendarDate("2021-02-01")!, endedOn: nil, hours: 600),

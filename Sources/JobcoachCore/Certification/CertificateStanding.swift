@@ -6,4 +6,13 @@ public enum CertificateStanding: String, CaseIterable, Codable, Sendable {
     case suspended
     /// Withdrawn for good, for example after an upheld complaint.
     case revoked
+
+    /// Which decisions the register may take next: a suspension can be lifted or turned into a
+    /// revocation; a revocation is final.
+    public func canBecome(_ next: CertificateStanding) -> Bool {
+        switch (self, next) {
+        case (.active, .suspended), (.active, .revoked), (.suspended, .active), (.suspended, .revoked): true
+        default: false
+        }
+    }
 }

@@ -71,8 +71,9 @@ public struct EligibilityEngine: Sendable {
         case let .courseHours(minimumHours, minimumEcts, hoursPerEcts, _):
             return Self.courseHours(portfolio, date, hoursPerEcts: hoursPerEcts ?? minimumEcts.map { minimumHours / $0 }) >= minimumHours
         case let .experienceYears(years):
-            guard let since = portfolio.experience.jobcoachSince, since <= date else { return false }
-            return since.adding(years: years) <= date
+            guard let since = portfolio.experience.jobcoachSince, since <= date,
+                  let reached = portfolio.experience.reached(years: years) else { return false }
+            return reached.day <= date
         case let .experienceHours(minimum):
             return portfolio.experience.jobcoachHours >= Double(minimum)
         case .practising:
@@ -302,15 +303,22 @@ public struct EligibilityEngine: Sendable {
             return Outcome(met: false, explanation: LocalizedText(
                 nl: "geen startdatum als jobcoach opgegeven (nodig: \(years) jaar)", en: "no start date as a job coach given (needed: \(years) years)"))
         }
-        let reached = since.adding(years: years)
-        if reached <= date {
-            return Outcome(met: true, explanation: LocalizedText(
-                nl: "jobcoach sinds \(since.text(in: .nl)): \(years) jaar bereikt op \(reached.text(in: .nl))",
-                en: "job coach since \(since.text(in: .en)): \(years) years reached on \(reached.text(in: .en))"))
+        guard let reached = portfolio.experience.reached(years: years) else {
+            return Outcome(met: false, explanation: LocalizedText(
+                nl: "jobcoach sinds \(since.text(in: .nl)), maar de periodes van werk als jobcoach zijn samen nog geen \(years) jaar; er loopt er geen",
+                en: "job coach since \(since.text(in: .en)), but the periods of work as a job coach add up to less than \(years) years, and none runs"))
         }
-        let days = reached.days(since: date)
+        let gaps = reached.gapDays > 0 ? LocalizedText(
+            nl: " (de \(reached.gapDays) dagen tussen de periodes tellen niet mee)",
+            en: " (the \(reached.gapDays) days between the periods do not count)") : LocalizedText(nl: "", en: "")
+        if reached.day <= date {
+            return Outcome(met: true, explanation: LocalizedText(
+                nl: "jobcoach sinds \(since.text(in: .nl)): \(years) jaar bereikt op \(reached.day.text(in: .nl))" + gaps.nl,
+                en: "job coach since \(since.text(in: .en)): \(years) years reached on \(reached.day.text(in: .en))" + gaps.en))
+        }
+        let days = reached.day.days(since: date)
         return Outcome(met: false, explanation: LocalizedText(
-            nl: "jobcoach sinds \(since.text(in: .nl)): \(years) jaar op \(reached.text(in: .nl)), nog \(days) dagen",
-            en: "job coach since \(since.text(in: .en)): \(years) years on \(reached.text(in: .en)), \(days) days to go"))
+            nl: "jobcoach sinds \(since.text(in: .nl)): \(years) jaar op \(reached.day.text(in: .nl)), nog \(days) dagen" + gaps.nl,
+            en: "job coach since \(since.text(in: .en)): \(years) years on \(reached.day.text(in: .en)), \(days) days to go" + gaps.en))
     }
 }

@@ -62,9 +62,28 @@ public struct ExperienceRecord: Hashable, Codable, Sendable {
     /// Whether the person works as a job coach on the reference date.
     public var practisingNow: Bool
 
-    public init(jobcoachSince: CalendarDate? = nil, jobcoachHours: Double = 0, practisingNow: Bool = false) {
+    /// The periods of work from the experience log, when there is one. Without them the person has
+    /// worked without a break since `jobcoachSince` (what the self-check asks).
+    public var periods: [ExperiencePeriod]
+
+    public init(jobcoachSince: CalendarDate? = nil, jobcoachHours: Double = 0, practisingNow: Bool = false,
+                periods: [ExperiencePeriod] = []) {
         self.jobcoachSince = jobcoachSince
         self.jobcoachHours = jobcoachHours
         self.practisingNow = practisingNow
+        self.periods = periods
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case jobcoachSince, jobcoachHours, practisingNow, periods
+    }
+
+    /// Records stored before the log's periods were kept decode as worked without a break.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        jobcoachSince = try container.decodeIfPresent(CalendarDate.self, forKey: .jobcoachSince)
+        jobcoachHours = try container.decode(Double.self, forKey: .jobcoachHours)
+        practisingNow = try container.decode(Bool.self, forKey: .practisingNow)
+        periods = try container.decodeIfPresent([ExperiencePeriod].self, forKey: .periods) ?? []
     }
 }

@@ -14,4 +14,11 @@ public enum ApplicationDecision: String, CaseIterable, Codable, Sendable {
 
     /// A refusal or a request for more must say why; a certification may.
     public var needsReasons: Bool { self != .certified }
+
+    /// 003: "Je werkt op het moment van certificeren als uitvoerend jobcoach": the entry requirements
+    /// are checked again on the day of the decision, and only a portfolio that meets them then can be
+    /// certified. Refusing or asking for more is always possible.
+    public func isAllowed(eligibleOnDecisionDay: Bool) -> Bool {
+        self != .certified || eligibleOnDecisionDay
+    }
 }

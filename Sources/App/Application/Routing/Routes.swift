@@ -130,6 +130,8 @@ enum Routes {
         officeApplication.post(SiteURL.officeAssign(.key).pathComponents, use: OfficeApplicationsController.assign)
         officeApplication.post(SiteURL.officeDecide(.key).pathComponents, use: OfficeApplicationsController.decide)
         officers.get(SiteURL.officeCertificates.pathComponents, use: OfficeCertificatesController.page)
+        officers.get(SiteURL.officeCertificate(.key).pathComponents, use: OfficeCertificatesController.certificatePage)
+        officers.post(SiteURL.officeCertificateReinstate(.key).pathComponents, use: OfficeCertificatesController.reinstate)
         officers.get(SiteURL.officeRecheck.pathComponents, use: RecheckController.page)
         officers.get(SiteURL.officeRecognitions.pathComponents, use: RecognitionController.page)
         officers.post(SiteURL.officeRecognitions.pathComponents, use: RecognitionController.create)

@@ -52,6 +52,8 @@ enum SiteURL: Sendable {
     case officeAssign(Parameter<UUID>)
     case officeDecide(Parameter<UUID>)
     case officeCertificates
+    case officeCertificate(Parameter<UUID>)
+    case officeCertificateReinstate(Parameter<UUID>)
     case officeRecheck
     case officeRecognitions
     case training
@@ -267,6 +269,8 @@ enum SiteURL: Sendable {
         case .officeAssign(let id): ["office", "applications", .parameter("application", id.text), "assessors"]
         case .officeDecide(let id): ["office", "applications", .parameter("application", id.text), "decision"]
         case .officeCertificates: ["office", "certificates"]
+        case .officeCertificate(let id): ["office", "certificates", .parameter("certificate", id.text)]
+        case .officeCertificateReinstate(let id): ["office", "certificates", .parameter("certificate", id.text), "reinstate"]
         case .officeRecheck: ["office", "recheck"]
         case .officeRecognitions: ["office", "recognitions"]
         case .training: ["training"]

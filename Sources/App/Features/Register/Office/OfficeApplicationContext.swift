@@ -39,7 +39,9 @@ struct OfficeApplicationContext: Encodable {
     var submitted: String
     var status: String
     var verdict: VerdictView?
-    var todayVerdict: VerdictView?
+    /// The check of the applicant's portfolio as it stands now, on the decision day: 0 or 1, an
+    /// array so the template can loop into the verdict partial.
+    var verdictsNow: [VerdictView]
     var cpd: String?
     var portfolio: PortfolioView?
     var evidence: [Evidence]
@@ -64,7 +66,7 @@ struct OfficeApplicationContext: Encodable {
     var decisionError: String?
 
     init(request: Request, application: CertificationApplication, assignments: [AssessorAssignment], assessors available: [User],
-         evidence files: [EvidenceFile], problems: [FormProblem], engine: EligibilityEngine) {
+         evidence files: [EvidenceFile], problems: [FormProblem], verdictNow: EligibilityVerdict?) {
         let language = request.language
         let standard = request.standard
         let version = standard.frameworks.version(application.frameworkID, application.frameworkVersion)
@@ -77,11 +79,8 @@ struct OfficeApplicationContext: Encodable {
         submitted = AdminUsersContext.format(application.submittedAt, request)
         status = application.status.title[language]
         verdict = ApplicationSnapshot.verdict(application).map { VerdictView($0, language: language) }
+        verdictsNow = verdictNow.map { [VerdictView($0, language: language)] } ?? []
         let snapshot = ApplicationSnapshot.portfolio(application)
-        if let snapshot, let version {
-            todayVerdict = VerdictView(engine.evaluate(version, portfolio: snapshot, on: request.today),
-                                       language: language)
-        }
         cpd = ApplicationSnapshot.cpd(application)?.explanation[language]
         portfolio = snapshot.map { PortfolioView($0, language: language, describer: standard.describer(),
                                                  hoursUnit: request.t("unitHours")) }

@@ -36,7 +36,7 @@ enum OfficeApplicationsController {
         }
         let context = OfficeApplicationContext(request: request, application: application, assignments: assignments,
                                                assessors: assessors, evidence: evidence, problems: problems,
-                                               engine: try await request.eligibilityEngine())
+                                               verdictNow: try await verdictNow(application, request))
         return try await request.page(.officeApplication, context, status: status)
     }
 
@@ -94,6 +94,15 @@ enum OfficeApplicationsController {
         var reasons: String?
     }
 
+    /// The applicant's portfolio as it stands today, checked against the version the application
+    /// names: what the decision rests on (nil when that version is no longer in the data).
+    static func verdictNow(_ application: CertificationApplication, _ request: Request) async throws -> EligibilityVerdict? {
+        guard let version = request.standard.frameworks.version(application.frameworkID, application.frameworkVersion) else { return nil }
+        let today = request.today
+        let core = PortfolioMapping.core(try await PortfolioMapping.load(userID: application.$applicant.id, on: request.db), on: today)
+        return try await request.eligibilityEngine().evaluate(version, portfolio: core, on: today)
+    }
+
     static func decide(_ request: Request) async throws -> Response {
         let officer = try request.auth.require(User.self)
         let application = try request.scope(OfficeApplicationScope.self)
@@ -107,22 +116,30 @@ enum OfficeApplicationsController {
         if decision == nil { problems.append(FormProblem(field: "decision-certified", messageKey: "officeDecisionMissing")) }
         if let decision, decision.needsReasons, reasons.isEmpty { problems.append(FormProblem(field: "reasons", messageKey: "officeReasonsMissing")) }
         if reasons.count > 10_000 { problems.append(FormProblem(field: "reasons", messageKey: "formTooLong")) }
+        let now = try await verdictNow(application, request)
+        let eligibleNow = now?.eligible ?? false
+        if let decision, !decision.isAllowed(eligibleOnDecisionDay: eligibleNow) {
+            problems.append(FormProblem(field: "decision-certified", messageKey: "officeNotEligibleNow"))
+        }
         guard problems.isEmpty, let decision else {
             return try await render(request, application: application, problems: problems, status: .unprocessableEntity)
         }
         let applicationID = try application.requireID()
         let holder = application.applicant
         let today = request.today
-        let now = request.clock.now()
+        let decidedAt = request.clock.now()
+        let eligibleAtSubmission = application.eligible
         try await request.change { db in
             application.status = decision.status
             application.decisionReasons = reasons.isEmpty ? nil : reasons
-            application.decidedAt = now
+            application.decidedAt = decidedAt
             application.decidedBy = officer.id
             try await application.update(on: db)
             let audit = AuditTrail(clock: request.clock)
             try await audit.record(on: db, actor: officer.auditName, action: "application.decided",
-                                   subject: "application:\(applicationID.uuidString)", details: ["decision": decision.rawValue])
+                                   subject: "application:\(applicationID.uuidString)",
+                                   details: ["decision": decision.rawValue, "eligibleAtSubmission": String(eligibleAtSubmission),
+                                             "eligibleOnDecisionDay": String(eligibleNow)])
             if decision == .certified {
                 let certificate = try await CertificateIssuing.issue(for: application, holder: holder, on: db,
                                                                      application: request.application, today: today)

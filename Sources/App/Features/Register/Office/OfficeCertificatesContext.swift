@@ -5,6 +5,7 @@ import Vapor
 struct OfficeCertificatesContext: Encodable {
     struct Row: Encodable {
         var number: String
+        var url: String
         var holder: String
         var framework: String
         var validUntil: String
@@ -23,7 +24,7 @@ struct OfficeCertificatesContext: Encodable {
         layout = Layout(request: request, title: request.t(expiring ? "officeExpiring" : "officeCertificates"), current: .officeCertificates)
         self.expiring = expiring
         rows = certificates.map { certificate in
-            Row(number: certificate.registrationNumber, holder: certificate.holderName,
+            Row(number: certificate.registrationNumber, url: SiteURL.officeCertificate(.value(certificate.id!)).path, holder: certificate.holderName,
                 framework: "\(certificate.frameworkID) \(certificate.frameworkVersion)",
                 validUntil: CalendarDate(certificate.validUntil, in: request.application.configuration.timeZone).text(in: language),
                 status: certificate.status(at: now).title[language])
