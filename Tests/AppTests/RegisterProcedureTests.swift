@@ -81,7 +81,9 @@ extension AppTests {
                 #expect(verified["result"] as? String == "valid")
                 #expect(verified["registrationNumber"] as? String == certificate.registrationNumber)
                 let status = try await app.testing().sendRequest(.GET, "/api/v1/credentials/\(certificate.id!.uuidString.lowercased())/status")
-                #expect(status.body.string.contains("\"status\":\"valid\""))
+                #expect(status.body.string.contains("\"revokedCredentials\":[]"))
+                let list = try await app.testing().sendRequest(.GET, "/api/v1/credentials/revocations")
+                #expect(list.status == .ok && list.body.string.contains("\"revokedCredentials\":[]"))
                 let found = try await app.testing().sendRequest(.GET, "/api/v1/register?q=jong%20utrecht")
                 #expect(found.body.string.contains(certificate.registrationNumber))
                 #expect(!found.body.string.contains("coach@example.org"), "only public fields")
@@ -93,6 +95,69 @@ extension AppTests {
                 }
                 #expect(try await AuditTrail.verify(on: app.db).break == nil)
             }
+        }
+
+        @Test func assessorsScoreAllOf003AndTheOfficerSeesTheSheetsSideBySide() async throws {
+            try await withApp { app async throws in
+                let (_, _, officer, (firstAssessor, first), (secondAssessor, second), id) = try await applied(app)
+                try await officer.submit("/office/applications/\(id)", to: "/office/applications/\(id)/assessors",
+                                         form: ["assessor1": firstAssessor.id!.uuidString, "assessor2": secondAssessor.id!.uuidString])
+                let firstAssignment = try await AssessorAssignment.query(on: app.db).filter(\.$assessor.$id == firstAssessor.id!).first()!
+                let secondAssignment = try await AssessorAssignment.query(on: app.db).filter(\.$assessor.$id == secondAssessor.id!).first()!
+                let version = try #require(app.standard.frameworks.version("register-jobcoach", "2023"))
+
+                // The sheet asks for the knowledge areas and the attitudes too, each with its indicators.
+                let sheetPage = try await first.get("/assessments/\(firstAssignment.id!)").body.string
+                for group in version.knowledgeAreas + version.attitudes {
+                    #expect(sheetPage.contains("name=\"score-\(group.id)\""), "\(group.id) is scored")
+                }
+                #expect(sheetPage.contains("name=\"indicator-ka-1-1\""))
+                var sheet = try app.fullSheet(applicationID: id, action: "submit")
+                sheet["score-attitude-ethics"] = nil
+                let incomplete = try await first.submit("/assessments/\(firstAssignment.id!)", form: sheet)
+                #expect(incomplete.status == .unprocessableEntity)
+                #expect(incomplete.body.string.contains("href=\"#score-attitude-ethics-0\""))
+                sheet["score-attitude-ethics"] = "2"
+                sheet["indicator-ka-1-1"] = "maybe"
+                let badIndicator = try await first.submit("/assessments/\(firstAssignment.id!)", form: sheet)
+                #expect(badIndicator.status == .unprocessableEntity)
+                #expect(badIndicator.body.string.contains("href=\"#indicator-ka-1-1-none\""))
+                // One indicator scored on its own, one knowledge area scored lower than the other assessor does.
+                sheet["indicator-ka-1-1"] = "1"
+                sheet["score-ka-2"] = "1"
+                try await first.submit("/assessments/\(firstAssignment.id!)", form: sheet)
+                let indicatorRows = try await AssessmentIndicatorScoreRow.query(on: app.db).filter(\.$assignment.$id == firstAssignment.id!).all()
+                #expect(indicatorRows.map { "\($0.itemID)/\($0.indicatorID)=\($0.score)" } == ["ka-1/ka-1-1=1"])
+                try await second.submit("/assessments/\(secondAssignment.id!)", form: try app.fullSheet(applicationID: id, action: "submit"))
+
+                let page = try await officer.get("/office/applications/\(id)").body.string
+                #expect(page.contains("1 onderdeel verschillend beoordeeld"))
+                #expect(page.contains(version.knowledgeAreas[1].title.nl) && page.contains(version.attitudes[3].title.nl))
+                #expect(page.contains("Indicator: \(version.knowledgeAreas[0].indicators[0].text.nl)"))
+                #expect(page.contains("<td>deels aangetoond</td><td>Niet apart beoordeeld</td>"))
+
+                // A sheet submitted before knowledge areas and attitudes were assessed reads as it was scored.
+                try await AssessmentScoreRow.query(on: app.db).filter(\.$assignment.$id == secondAssignment.id!)
+                    .filter(\.$itemID ~~ (version.knowledgeAreas + version.attitudes).map(\.id)).delete()
+                let old = try await officer.get("/office/applications/\(id)").body.string
+                #expect(old.contains("niet beoordeeld op dit formulier"))
+                #expect(old.contains("8 onderdelen verschillend beoordeeld"), "the first sheet scored them, the old one did not")
+                let own = try await second.get("/assessments/\(secondAssignment.id!)").body.string
+                #expect(own.contains("Niet beoordeeld op dit formulier"))
+                #expect(try await AuditTrail.verify(on: app.db).break == nil)
+            }
+        }
+
+        /// A coach with an eligible portfolio who has applied, the officer and two assessors, all signed in.
+        func applied(_ app: Application) async throws
+            -> (User, TestBrowser, TestBrowser, (User, TestBrowser), (User, TestBrowser), UUID) {
+            let (coach, coachBrowser) = try await app.signedIn("coach@example.org", role: .jobCoach)
+            let (_, officer) = try await app.signedIn("officer@example.org", role: .registerOfficer)
+            let first = try await app.signedIn("first@example.org", role: .assessor)
+            let second = try await app.signedIn("second@example.org", role: .assessor)
+            try await coachBrowser.fillEligiblePortfolio()
+            try await coachBrowser.submit("/portfolio", to: "/applications", form: ["framework": "register-jobcoach"])
+            return (coach, coachBrowser, officer, first, second, try await app.latestApplication(of: coach).requireID())
         }
 
         func verify(_ app: Application, _ token: String) async throws -> [String: Any] {
@@ -150,7 +215,8 @@ extension AppTests {
                 #expect(unknown.status == .unprocessableEntity)
                 #expect(unknown.body.string.contains("href=\"#registrationNumber\""))
                 let recorded = try await officer.submit("/office/complaints", form: ["registrationNumber": certificate.registrationNumber,
-                                                                                     "receivedOn": "2025-01-01", "summary": "Afspraken niet nagekomen."])
+                                                                                     "receivedOn": "2025-01-01", "summary": "Afspraken niet nagekomen.",
+                                                                                     "complainantName": "Marco Visser", "complainantRole": "employer"])
                 let path = try #require(recorded.location)
                 let withoutReason = try await officer.submit(path, form: ["status": "upheld", "outcome": "revoke", "reason": ""])
                 #expect(withoutReason.status == .unprocessableEntity)
@@ -166,13 +232,73 @@ extension AppTests {
             }
         }
 
+        @Test func aComplaintNamesItsComplainantToTheOfficeAndTheCoachIsToldAndResponds() async throws {
+            try await withApp { app async throws in
+                let (coach, coachBrowser, certificate, officer) = try await certifiedCoach(app)
+                var form = ["registrationNumber": certificate.registrationNumber, "receivedOn": "2025-01-01",
+                            "summary": "Afspraken over de werkplek niet nagekomen.", "complainantName": "", "complainantRole": "maybe"]
+                let refused = try await officer.submit("/office/complaints", form: form)
+                #expect(refused.status == .unprocessableEntity)
+                #expect(refused.body.string.contains("href=\"#complainantName\"") && refused.body.string.contains("href=\"#complainantRole\""))
+                #expect(try await Complaint.query(on: app.db).count() == 0, "nothing written")
+                form["complainantName"] = "COMPLAINANT-NAME-XY"
+                form["complainantRole"] = "employer"
+                form["complainantContact"] = "xy@example.nl"
+                let path = try #require(try await officer.submit("/office/complaints", form: form).location)
+                let complaint = try #require(try await Complaint.query(on: app.db).first())
+                #expect(complaint.complainantName == "COMPLAINANT-NAME-XY" && complaint.complainantRole == "employer")
+                #expect(try await officer.get(path).body.string.contains("COMPLAINANT-NAME-XY (werkgever)"))
+
+                // The coach is told by mail, and sees the complaint on their page, without the complainant.
+                let told = try await OutboxMessage.query(on: app.db).filter(\.$recipient == coach.email).filter(\.$kind == "complaint").all()
+                #expect(told.count == 1)
+                let mine = "/certificates/complaints/\(complaint.id!.uuidString)"
+                #expect(told.first?.textBody.contains(mine) == true && told.first?.textBody.contains("COMPLAINANT") == false)
+                #expect(try await coachBrowser.get("/certificates").body.string.contains("href=\"\(mine)\""))
+                let page = try await coachBrowser.get(mine).body.string
+                #expect(page.contains("Afspraken over de werkplek niet nagekomen.") && !page.contains("COMPLAINANT-NAME-XY"))
+                #expect(!(try await app.testing().sendRequest(.GET, "/api/v1/register?q=jong")).body.string.contains("COMPLAINANT"))
+
+                // The coach responds; an empty response names the field; the office reads the response.
+                let empty = try await coachBrowser.submit(mine, form: ["response": "  "])
+                #expect(empty.status == .unprocessableEntity && empty.body.string.contains("href=\"#response\""))
+                #expect(try await coachBrowser.submit(mine, form: ["response": "Ik heb de werkgever twee keer gebeld."]).status == .seeOther)
+                #expect(try await officer.get(path).body.string.contains("Ik heb de werkgever twee keer gebeld."))
+                // Another coach gets 404.
+                let (_, other) = try await app.signedIn("other@example.org", role: .jobCoach)
+                #expect(try await other.get(mine).status == .notFound)
+                #expect(try await other.submit("/certificates", to: mine, form: ["response": "x"]).status == .notFound)
+
+                // The decision is mailed too, and closes the response.
+                try await officer.submit(path, form: ["status": "dismissed"])
+                #expect(try await OutboxMessage.query(on: app.db).filter(\.$recipient == coach.email).filter(\.$kind == "complaint").count() == 2)
+                let decided = try await coachBrowser.get(mine).body.string
+                #expect(decided.contains("ongegrond") && !decided.contains("name=\"response\""))
+                #expect(try await coachBrowser.submit("/certificates", to: mine, form: ["response": "Later"]).status == .conflict)
+                let actions = try await app.auditActions()
+                #expect(actions.contains("complaint.responded") && actions.contains("complaint.viewed-by-holder"))
+                #expect(try await AuditTrail.verify(on: app.db).break == nil)
+            }
+        }
+
         @Test func aSuspendedCertificateStaysListedAsSuspended() async throws {
             try await withApp { app async throws in
                 let (_, _, certificate, officer) = try await certifiedCoach(app)
                 let recorded = try await officer.submit("/office/complaints", form: ["registrationNumber": certificate.registrationNumber,
-                                                                                     "receivedOn": "2025-01-01", "summary": "Onderzoek loopt."])
+                                                                                     "receivedOn": "2025-01-01", "summary": "Onderzoek loopt.",
+                                                                                     "complainantName": "Marco Visser", "complainantRole": "employer"])
                 try await officer.submit(recorded.location!, form: ["status": "upheld", "outcome": "suspend", "reason": "Onderzoek loopt nog."])
                 #expect(try await verify(app, try await certificate.credential(on: app.db))["result"] as? String == "suspended")
+                // The credential names the register's revocation list, which lists it while suspended.
+                let credentialID = "urn:uuid:\(certificate.id!.uuidString.lowercased())"
+                let payload = try #require(try await certificate.credential(on: app.db).split(separator: ".").dropFirst().first)
+                var base64 = payload.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+                while base64.count % 4 != 0 { base64 += "=" }
+                let claims = try #require(try JSONSerialization.jsonObject(with: Data(base64Encoded: base64) ?? Data()) as? [String: Any])
+                let status = try #require(claims["credentialStatus"] as? [String: String])
+                #expect(status == ["id": "http://127.0.0.1:8080/api/v1/credentials/revocations", "type": "1EdTechRevocationList"])
+                let listed = try await app.testing().sendRequest(.GET, "/api/v1/credentials/revocations").body.string
+                #expect(listed.contains(credentialID) && listed.contains("Suspended by the register"))
                 let found = try await app.testing().sendRequest(.GET, "/api/v1/register?q=jong")
                 #expect(found.body.string.contains("\"status\":\"suspended\""))
 
@@ -189,6 +315,8 @@ extension AppTests {
                 let again = try await app.testing().sendRequest(.GET, "/api/v1/register?q=jong")
                 #expect(again.body.string.contains("\"status\":\"valid\""))
                 #expect(try await app.auditActions().contains("certificate.reinstated"))
+                #expect(!(try await app.testing().sendRequest(.GET, "/api/v1/credentials/revocations")).body.string.contains(credentialID),
+                        "a lifted suspension leaves the revocation list")
                 #expect(try await officer.submit(page, to: page + "/reinstate", form: ["reason": "Nog eens"]).status == .conflict, "only a suspension is lifted")
                 #expect(try await officer.get("/office/certificates/\(UUID().uuidString)").status == .notFound)
             }
@@ -215,13 +343,7 @@ extension AppTests {
 
         @Test func theDecisionChecksEligibilityAgainOnTheDayAndCannotCertifyWhoStoppedWorking() async throws {
             try await withApp { app async throws in
-                let (coach, browser) = try await app.signedIn("coach@example.org", role: .jobCoach)
-                let (_, officer) = try await app.signedIn("officer@example.org", role: .registerOfficer)
-                let (a, first) = try await app.signedIn("a@example.org", role: .assessor)
-                let (b, second) = try await app.signedIn("b@example.org", role: .assessor)
-                try await browser.fillEligiblePortfolio()
-                try await browser.submit("/portfolio", to: "/applications", form: ["framework": "register-jobcoach"])
-                let id = try await app.latestApplication(of: coach).requireID()
+                let (coach, browser, officer, (a, first), (b, second), id) = try await applied(app)
                 try await app.assessBoth(id, first: first, second: second, officer: officer, firstAssessor: a, secondAssessor: b)
                 #expect(try await CertificationApplication.find(id, on: app.db)?.eligible == true, "eligible at submission")
                 // After submitting, the coach stops working as a job coach.
@@ -251,13 +373,7 @@ extension AppTests {
 
         @Test func moreInformationReopensTheSameAssessors() async throws {
             try await withApp { app async throws in
-                let (coach, browser) = try await app.signedIn("coach@example.org", role: .jobCoach)
-                let (_, officer) = try await app.signedIn("officer@example.org", role: .registerOfficer)
-                let (a, first) = try await app.signedIn("a@example.org", role: .assessor)
-                let (b, second) = try await app.signedIn("b@example.org", role: .assessor)
-                try await browser.fillEligiblePortfolio()
-                try await browser.submit("/portfolio", to: "/applications", form: ["framework": "register-jobcoach"])
-                let id = try await app.latestApplication(of: coach).requireID()
+                let (coach, browser, officer, (a, first), (b, second), id) = try await applied(app)
                 try await app.assessBoth(id, first: first, second: second, officer: officer, firstAssessor: a, secondAssessor: b)
                 try await officer.submit("/office/applications/\(id)", to: "/office/applications/\(id)/decision",
                                          form: ["decision": "more-information-needed", "reasons": "Voeg het diploma toe."])
@@ -300,6 +416,52 @@ extension AppTests {
                 let page = try await browser.get("/cpd")
                 #expect(page.body.string.contains("105 van 100 punten"))
                 #expect(page.body.string.contains("tellen samen voor hoogstens 20 punten"))
+            }
+        }
+
+        @Test func aCPDShortfallBlocksRecertificationAtSubmissionAndOnTheDecisionDay() async throws {
+            try await withApp { app async throws in
+                let (coach, browser, certificate, officer) = try await certifiedCoach(app)
+                let today = CalendarDate(app.clock.now(), in: app.configuration.timeZone).description
+                try await browser.submit("/cpd", form: ["title": "Verdieping", "category": "cpd-training", "hours": "42", "completedOn": today])
+                try await browser.submit("/cpd", form: ["title": "Intervisie", "category": "cpd-intervision", "points": "30", "completedOn": today])
+                // The period is the certificate's validity: 62 of 100 points, intervision capped at 20.
+                let cpdPage = try await browser.get("/cpd").body.string
+                #expect(cpdPage.contains("tijdens de geldigheid van uw certificaat"))
+                let refused = try await browser.submit("/portfolio", to: "/applications", form: ["framework": "register-jobcoach"])
+                #expect(refused.status == .unprocessableEntity)
+                #expect(refused.body.string.contains("62 van 100 punten sinds"))
+                #expect(refused.body.string.contains("nog 38 te gaan; uit intervisie en vakliteratuur samen tellen ten hoogste 20 punten (30 opgegeven)"))
+                #expect(try await CertificationApplication.query(on: app.db).filter(\.$applicant.$id == coach.id!).count() == 1, "nothing written")
+
+                try await browser.submit("/cpd", form: ["title": "Jobcarving", "category": "cpd-training", "hours": "60", "completedOn": today])
+                #expect(try await browser.submit("/portfolio", to: "/applications", form: ["framework": "register-jobcoach"]).status == .seeOther)
+                let renewal = try await app.latestApplication(of: coach)
+                #expect(renewal.kind == "recertification" && renewal.previousCertificateID == certificate.id)
+                let id = try renewal.requireID()
+
+                // The development plan goes to the assessors and the officer.
+                let (a, first) = try await app.signedIn("renewal-a@example.org", role: .assessor)
+                let (b, second) = try await app.signedIn("renewal-b@example.org", role: .assessor)
+                try await app.assessBoth(id, first: first, second: second, officer: officer, firstAssessor: a, secondAssessor: b)
+                let assignment = try await AssessorAssignment.query(on: app.db).filter(\.$assessor.$id == a.id!).first()!
+                #expect(try await first.get("/assessments/\(assignment.id!)").body.string.contains("Meer leren over jobcarving."))
+                let officePage = try await officer.get("/office/applications/\(id)").body.string
+                #expect(officePage.contains("Meer leren over jobcarving.") && officePage.contains("Permanente educatie op de dag van het besluit"))
+
+                // The coach removes the course before the decision: certifying is refused, with the explanation.
+                let course = try #require(try await CPDActivityRow.query(on: app.db).filter(\.$title == "Jobcarving").first())
+                try await browser.submit("/cpd", to: "/cpd/\(course.id!.uuidString)/delete", form: [:])
+                let blocked = try await officer.submit("/office/applications/\(id)", to: "/office/applications/\(id)/decision",
+                                                       form: ["decision": "certified"])
+                #expect(blocked.status == .unprocessableEntity)
+                #expect(blocked.body.string.contains("href=\"#decision-certified\""))
+                #expect(blocked.body.string.contains("de permanente educatie haalt de regel vandaag niet. 62 van 100 punten"))
+                #expect(try await CertificationApplication.find(id, on: app.db)?.status == .readyForDecision)
+                try await officer.submit("/office/applications/\(id)", to: "/office/applications/\(id)/decision",
+                                         form: ["decision": "not-certified", "reasons": "Te weinig permanente educatie."])
+                let decided = try await AuditEntry.query(on: app.db).filter(\.$action == "application.decided").sort(\.$sequence).all().last
+                #expect(decided?.details.contains("\"cpdMetOnDecisionDay\":\"false\"") == true)
             }
         }
 

@@ -54,10 +54,13 @@ import Testing
     }
 
     @Test func onlyAPortfolioThatMeetsTheRequirementsOnTheDecisionDayIsCertified() {
-        #expect(ApplicationDecision.certified.isAllowed(eligibleOnDecisionDay: true))
-        #expect(!ApplicationDecision.certified.isAllowed(eligibleOnDecisionDay: false))
-        #expect(ApplicationDecision.notCertified.isAllowed(eligibleOnDecisionDay: false) && ApplicationDecision.notCertified.needsReasons)
-        #expect(ApplicationDecision.moreInformationNeeded.isAllowed(eligibleOnDecisionDay: false))
+        #expect(ApplicationDecision.certified.obstacle(eligibleOnDecisionDay: true, cpdMetOnDecisionDay: nil) == nil)
+        #expect(ApplicationDecision.certified.obstacle(eligibleOnDecisionDay: false, cpdMetOnDecisionDay: nil) == .notEligible)
+        #expect(ApplicationDecision.certified.obstacle(eligibleOnDecisionDay: true, cpdMetOnDecisionDay: true) == nil)
+        #expect(ApplicationDecision.certified.obstacle(eligibleOnDecisionDay: true, cpdMetOnDecisionDay: false) == .permanentEducationShort)
+        #expect(ApplicationDecision.notCertified.obstacle(eligibleOnDecisionDay: false, cpdMetOnDecisionDay: false) == nil
+                && ApplicationDecision.notCertified.needsReasons)
+        #expect(ApplicationDecision.moreInformationNeeded.obstacle(eligibleOnDecisionDay: false, cpdMetOnDecisionDay: false) == nil)
     }
 
     @Test func theExperienceLogGivesStartHoursAndPractising() {
@@ -71,20 +74,60 @@ import Testing
         #expect(ExperienceRecord(log: [], on: CalendarDate("2026-01-01")!) == ExperienceRecord())
     }
 
-    @Test func theAssessmentSheetNeedsEveryItemWithANote() throws {
+    @Test func theAssessmentSheetNeedsEveryItemOf003WithANote() throws {
         let version = try #require(try ShippedFrameworkTests.standard.get().frameworks.version("register-jobcoach", "2023"))
         let items = AssessmentItem.items(of: version)
-        #expect(items.count == 14)
-        #expect(items.first?.id == "task-0" && items.last?.id == "competence-coaching")
+        // 4 knowledge areas, 8 process tasks, 6 competencies, 4 attitudes.
+        #expect(items.count == 22)
+        #expect(items.map(\.kind.rawValue).reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
+            == ["knowledgeAreas": 4, "tasks": 8, "competencies": 6, "attitudes": 4])
+        #expect(items.first?.id == "ka-1" && items[4].id == "task-0" && items.last?.id == "attitude-diversity-inclusion")
         var sheet = AssessmentSheet()
         for item in items { sheet.entries[item.id] = .init(score: .shown, note: "seen in the portfolio") }
         #expect(sheet.missing(for: items).isEmpty)
         sheet.entries["task-3"]?.note = "  "
         sheet.entries["competence-empathy"] = nil
-        #expect(sheet.missing(for: items) == ["task-3", "competence-empathy"])
-        var other = sheet
-        other.entries["task-1"]?.score = .partlyShown
-        #expect(AssessmentSheet.differences(sheet, other, items: items) == ["task-1"])
+        sheet.entries["attitude-ethics"] = nil
+        #expect(sheet.missing(for: items) == ["task-3", "competence-empathy", "attitude-ethics"])
+    }
+
+    @Test func theOfficerComparesTheSheetsPerItemAndIndicator() throws {
+        let version = try #require(try ShippedFrameworkTests.standard.get().frameworks.version("register-jobcoach", "2023"))
+        let items = AssessmentItem.items(of: version)
+        var first = AssessmentSheet()
+        for item in items { first.entries[item.id] = .init(score: .shown, note: "seen") }
+        var second = first
+        second.entries["task-1"]?.score = .partlyShown
+        let indicator = try #require(version.tasks[1].indicators.first)
+        second.entries["task-1"]?.indicators = [indicator.id: .notShown]
+        let comparison = AssessmentComparison(first: first, second: second, items: items)
+        #expect(comparison.differences.map(\.item.id) == ["task-1"])
+        let line = try #require(comparison.lines.first { $0.item.id == "task-1" })
+        #expect(line.indicators.count == 1 && line.indicators[0].first == nil && line.indicators[0].second == .notShown)
+        #expect(comparison.lines.filter { !$0.indicators.isEmpty }.count == 1)
+    }
+
+    @Test func anOldSheetStaysAsItWasScored() throws {
+        let version = try #require(try ShippedFrameworkTests.standard.get().frameworks.version("register-jobcoach", "2023"))
+        let items = AssessmentItem.items(of: version)
+        // Sheets from before knowledge areas and attitudes were assessed: tasks and competencies only.
+        var old = AssessmentSheet()
+        for item in items where item.kind == .tasks || item.kind == .competencies { old.entries[item.id] = .init(score: .shown, note: "seen") }
+        let comparison = AssessmentComparison(first: old, second: old, items: items)
+        #expect(comparison.differences.isEmpty)
+        let knowledge = try #require(comparison.lines.first)
+        #expect(knowledge.item.kind == .knowledgeAreas && knowledge.first == nil && knowledge.second == nil)
+        #expect(comparison.lines.filter { $0.first != nil }.count == 14)
+    }
+
+    @Test func theRevocationListHoldsWhatNoLongerStands() throws {
+        let list = RevocationList(id: RevocationList.url(issuer: "https://register.example"), issuer: "https://register.example",
+                                  credentials: [("urn:uuid:c", .active), ("urn:uuid:b", .revoked), ("urn:uuid:a", .suspended)])
+        #expect(list.id == "https://register.example/api/v1/credentials/revocations")
+        #expect(list.revokedCredentials.map(\.id) == ["urn:uuid:a", "urn:uuid:b"])
+        #expect(list.revokedCredentials.allSatisfy { $0.revocationReason?.isEmpty == false })
+        // A lifted suspension leaves the list.
+        #expect(RevocationList(id: list.id, issuer: list.issuer, credentials: [("urn:uuid:a", .active)]).revokedCredentials.isEmpty)
     }
 
     @Test func theCredentialAlignsToFrameworkEQFAndESCO() throws {
@@ -103,7 +146,8 @@ import Testing
         #expect(alignment.map(\.targetFramework) == ["register-jobcoach", "EQF", "ESCO"])
         #expect(alignment[1].targetCode == "6")
         #expect(alignment[2].targetCode == "2423" && alignment[2].targetName == "employment and vocational integration consultant")
-        #expect(credential.credentialStatus.id == "https://register.example/api/v1/credentials/1b4e28ba-2fa1-11d2-883f-0016d3cca427/status")
+        #expect(credential.credentialStatus.id == "https://register.example/api/v1/credentials/revocations")
+        #expect(credential.credentialStatus.type == "1EdTechRevocationList")
         #expect(credential.credentialSubject.achievement.achievementType == "Certification")
     }
 

@@ -137,6 +137,7 @@ REGISTER_GETS = [
     ("/api/v1/register?q=utrecht&limit=5", "/api/v1/register", 200),
     ("/api/v1/register?q=x", "/api/v1/register", 400),
     ("/api/v1/credentials/00000000-0000-0000-0000-000000000000/status", "/api/v1/credentials/{credential}/status", 404),
+    ("/api/v1/credentials/revocations", "/api/v1/credentials/revocations", 200),
 ]
 
 

@@ -25,11 +25,19 @@ def officer_and_assessors(browser, demo_password):
     return pages
 
 
-def score_everything(page):
-    """Fills one assessor's sheet: every item 'shown' with a note, then submits."""
-    for fieldset in page.locator("fieldset.score-item").all():
-        fieldset.get_by_label("aangetoond", exact=True).check()
+def score_everything(page, one_indicator=False):
+    """Fills one assessor's sheet: every item 'shown' with a note (and, if asked, the first indicator
+    of the first item 'partly shown'), then submits."""
+    items = page.locator("fieldset.score-item").all()
+    # Knowledge areas, tasks, competencies and attitudes of 003.
+    assert len(items) == 22
+    for fieldset in items:
+        fieldset.locator("input[name^='score-'][value='2']").check()
         fieldset.locator("textarea").fill("Aangetoond met het portfolio en de bewijsstukken.")
+    if one_indicator:
+        items[0].locator("summary").click()
+        items[0].locator("input[name^='indicator-'][value='1']").first.check()
+        assert_accessible(page, "assessment sheet with indicators open")
     page.get_by_role("button", name="Indienen").click()
     expect(page.locator(".notice")).to_contain_text("ingediend")
 
@@ -106,11 +114,18 @@ def test_apply_assess_twice_decide_verify(browser, demo_password, tmp_path):
         assert_accessible(assessor, "assessor's list")
         assessor.get_by_role("link", name=name).click()
         assert_accessible(assessor, "assessment sheet")
-        score_everything(assessor)
+        score_everything(assessor, one_indicator=key == "first")
         assert_accessible(assessor, "submitted sheet")
 
     officer.goto(application_url)
     expect(officer.locator("dl.facts").first).to_contain_text("klaar voor besluit")
+    # Both verdicts: frozen at submission, and checked again on the day of the decision.
+    expect(officer.locator("#check-heading")).to_contain_text("Automatische controle bij het indienen")
+    expect(officer.locator("#check-now-heading")).to_contain_text("Controle op de dag van het besluit")
+    expect(officer.locator("#check-now-heading + p + p")).to_contain_text("Voldoet")
+    # The sheets side by side, with the one indicator scored on its own.
+    expect(officer.locator("table.data tr.sub-row")).to_have_count(1)
+    expect(officer.locator("table.data tr.sub-row")).to_contain_text("deels aangetoond")
     assert_accessible(officer, "ready for decision")
     officer.get_by_role("button", name="Besluit vastleggen").click()
     expect(officer.locator(".error-summary")).to_be_visible()
@@ -141,8 +156,10 @@ def test_apply_assess_twice_decide_verify(browser, demo_password, tmp_path):
     claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     assert "OpenBadgeCredential" in claims["type"] and claims["iss"] == claims["issuer"]["id"]
     status_path = re.sub(r"^https?://[^/]+", "", claims["credentialStatus"]["id"])
+    assert status_path == "/api/v1/credentials/revocations" and claims["credentialStatus"]["type"] == "1EdTechRevocationList"
     with urllib.request.urlopen(BASE_URL + status_path) as response:
-        assert json.loads(response.read())["status"] == "valid"
+        revocations = json.loads(response.read())
+    assert claims["id"] not in [entry["id"] for entry in revocations["revokedCredentials"]]
 
     register = new_page(browser)
     register.goto("/register")
@@ -158,6 +175,8 @@ ROLE_PAGES = [
     ("register-officer@demo.jobcoach.test", ["/office", "/office/certificates", "/office/certificates?expiring=1", "/office/complaints",
                                              "/office/recheck", "/office/recheck?version=register-jobcoach@2021"]),
     ("job-coach@demo.jobcoach.test", ["/portfolio", "/applications", "/certificates", "/cpd"]),
+    # A coach of the demo register with a complaint under review.
+    ("ibrahim.kaya@demo.jobcoach.test", ["/certificates"]),
     ("assessor@demo.jobcoach.test", ["/assessments"]),
 ]
 
@@ -170,7 +189,17 @@ def test_every_register_page_of_a_role_is_accessible(browser, demo_password, ema
         response = page.goto(path)
         assert response.status == 200, path
         assert_accessible(page, f"{path} ({email})")
-    # Follow the links of the lists too: applications, complaints, sheets.
+    # Follow the links of the lists too: applications, complaints, sheets, a complaint about a coach.
+    if email.startswith("ibrahim"):
+        page.goto("/certificates")
+        links = [a.get_attribute("href") for a in page.locator("a[href^='/certificates/complaints/']").all()]
+        assert links, "the demo's coach has a complaint"
+        page.goto(links[0])
+        assert_accessible(page, "a complaint about the coach")
+        page.get_by_label("Uw kant van het verhaal").fill("")
+        page.get_by_role("button", name="Reactie versturen").click()
+        expect(page.locator(".error-summary a[href='#response']")).to_be_visible()
+        assert_accessible(page, "a response with an error")
     if "officer" in email:
         for list_path in ["/office", "/office/complaints"]:
             page.goto(list_path)

@@ -73,6 +73,9 @@ struct DemoRegisterStates {
                     complaint.summary = "Een werkgever meldt dat afspraken over de begeleiding op de werkplek niet zijn nagekomen."
                     complaint.status = .underReview
                     complaint.recordedBy = try officer.requireID()
+                    complaint.complainantName = "Marco Visser"
+                    complaint.complainantRole = ComplainantRole.employer.rawValue
+                    complaint.complainantContact = "m.visser@example.nl"
                     try await complaint.create(on: db)
                 }
             default: break

@@ -50,5 +50,9 @@ enum Migrations {
         app.migrations.add(CreateImportRuns())
         // 012: files in a client's file (agreements, assignment letters, workplace photos).
         app.migrations.add(CreateClientAttachments())
+        // 013: assessors may score single indicators; a complaint names its complainant and holds the
+        // coach's response.
+        app.migrations.add(CreateIndicatorScores())
+        app.migrations.add(AddComplaintParties())
     }
 }

@@ -1,13 +1,16 @@
-/// A task or competency an assessor scores, with the indicators to score it against.
+/// A knowledge area, task, competency or attitude an assessor scores, with the indicators to score
+/// it against.
 public struct AssessmentItem: Hashable, Sendable {
     public var kind: ItemGroupKind
     public var group: ItemGroup
 
     public var id: String { group.id }
 
-    /// Every task and competency of a framework version, in document order: what two assessors score.
+    /// What two assessors score, in the order of the document: the knowledge areas, the process tasks,
+    /// the competencies and the professional attitude.
     public static func items(of version: FrameworkVersion) -> [AssessmentItem] {
-        version.tasks.map { AssessmentItem(kind: .tasks, group: $0) }
-            + version.competencies.map { AssessmentItem(kind: .competencies, group: $0) }
+        [ItemGroupKind.knowledgeAreas, .tasks, .competencies, .attitudes].flatMap { kind in
+            version.groups(kind).map { AssessmentItem(kind: kind, group: $0) }
+        }
     }
 }

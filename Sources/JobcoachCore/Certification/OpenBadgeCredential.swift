@@ -103,9 +103,9 @@ public struct OpenBadgeCredential: Codable, Hashable, Sendable {
             achievement: Achievement(
                 id: frameworkURL, type: ["Achievement"], achievementType: "Certification", name: framework.title.nl,
                 description: framework.summary.en,
-                criteria: Criteria(narrative: "Meets the entry requirements of \(framework.title.en) (\(framework.version)) and was assessed by two assessors against its tasks and competencies."),
+                criteria: Criteria(narrative: "Meets the entry requirements of \(framework.title.en) (\(framework.version)) and was assessed by two assessors against its knowledge areas, tasks, competencies and professional attitude."),
                 alignment: alignments, inLanguage: framework.sourceLanguage.rawValue))
-        credentialStatus = Status(id: "\(base)/api/v1/credentials/\(facts.id.lowercased())/status", type: "1EdTechRevocationList")
+        credentialStatus = Status(id: RevocationList.url(issuer: base), type: "1EdTechRevocationList")
     }
 
     /// `2026-11-22T00:00:00Z`.

@@ -60,7 +60,8 @@ public struct FrameworkDiff: Hashable, Encodable, Sendable {
         frameworkFields.append(("occupations", version.occupations.joined(separator: ", ")))
         frameworkFields.append(("certification.validityYears", version.certification.map { String($0.validityYears) } ?? ""))
         if let policy = version.recertification {
-            frameworkFields.append(("recertification", "\(NumberText.format(policy.minimumPoints, in: .en)) points in \(policy.periodYears) years"
+            frameworkFields.append(("recertification", "\(NumberText.format(policy.minimumPoints, in: .en)) points in "
+                + (policy.periodYears.map { "\($0) years" } ?? "the certificate's validity")
                 + policy.caps.map { "; at most \(NumberText.format($0.maximumPoints, in: .en)) from \($0.categories.joined(separator: "+"))" }.joined()))
         }
         entries.append(Entry(id: version.id, kind: "framework", parent: nil, label: version.title,

@@ -5,13 +5,17 @@ public struct Portfolio: Hashable, Codable, Sendable {
     public var jobcoachDiplomas: [JobcoachDiplomaRecord]
     public var courses: [CourseRecord]
     public var experience: ExperienceRecord
+    /// What the coach means to learn next (003's professional attitude asks for it): read by the
+    /// assessors and the officer at recertification. Not part of any entry requirement.
+    public var developmentPlan: String?
 
     public init(education: [EducationRecord] = [], jobcoachDiplomas: [JobcoachDiplomaRecord] = [],
-                courses: [CourseRecord] = [], experience: ExperienceRecord = ExperienceRecord()) {
+                courses: [CourseRecord] = [], experience: ExperienceRecord = ExperienceRecord(), developmentPlan: String? = nil) {
         self.education = education
         self.jobcoachDiplomas = jobcoachDiplomas
         self.courses = courses
         self.experience = experience
+        self.developmentPlan = developmentPlan
     }
 }
 

@@ -57,6 +57,10 @@ struct FrameworkFileParser {
         }
         let certification = reader.value("certification").flatMap(readCertification)
         let recertification = reader.value("recertification").flatMap { readRecertification($0) }
+        if let recertification, recertification.periodYears == nil, certification == nil {
+            issues.add("'recertification' needs 'periodYears' when there is no 'certification' whose validity is the period",
+                       item: id, line: reader.line)
+        }
         let sections = reader.list("sections").compactMap { readSection($0) }
         let requirements = reader.list("entryRequirements").compactMap { readRequirement($0, depth: 0) }
         var groups: [ItemGroupKind: [ItemGroup]] = [:]
@@ -144,7 +148,7 @@ struct FrameworkFileParser {
     private mutating func readRecertification(_ node: Node) -> RecertificationPolicy? {
         let item = "recertification"
         guard var reader = YAMLMappingReader(node, item: item, issues: issues, what: "'recertification'") else { return nil }
-        let years = reader.int("periodYears")
+        let years = reader.int("periodYears", required: false)
         let minimum = reader.number("minimumPoints")
         let perHour = reader.number("pointsPerHour")
         for (name, value) in [("periodYears", years.map(Double.init)), ("minimumPoints", minimum), ("pointsPerHour", perHour)] {
@@ -174,7 +178,7 @@ struct FrameworkFileParser {
             return CPDCap(categories: names, maximumPoints: maximum)
         }
         reader.finish()
-        guard let years, let minimum, let perHour else { return nil }
+        guard let minimum, let perHour else { return nil }
         return RecertificationPolicy(periodYears: years, minimumPoints: minimum, pointsPerHour: perHour,
                                      categories: categories, caps: caps)
     }

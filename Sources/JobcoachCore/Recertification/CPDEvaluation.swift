@@ -23,14 +23,14 @@ public struct CPDEvaluation: Hashable, Codable, Sendable {
     public var met: Bool
     public var explanation: LocalizedText
 
-    /// Counts activities completed after `date` minus the period and on or before `date`. An activity
-    /// in hours only counts at the policy's points per hour; an unknown category does not count.
-    public init(policy: RecertificationPolicy, activities: [CPDActivity], on date: CalendarDate) {
-        periodStart = date.adding(years: -policy.periodYears)
+    /// Counts activities completed from `periodStart` up to and including `date`. An activity in
+    /// hours only counts at the policy's points per hour; an unknown category does not count.
+    public init(policy: RecertificationPolicy, activities: [CPDActivity], from periodStart: CalendarDate, on date: CalendarDate) {
+        self.periodStart = periodStart
         referenceDate = date
         minimumPoints = policy.minimumPoints
         var perCategory: [String: Double] = [:]
-        for activity in activities where activity.completedOn > periodStart && activity.completedOn <= date {
+        for activity in activities where activity.completedOn >= periodStart && activity.completedOn <= date {
             guard policy.category(activity.category) != nil else { continue }
             let points = activity.points ?? (activity.hours.map { $0 * policy.pointsPerHour } ?? 0)
             perCategory[activity.category, default: 0] += max(0, points)
@@ -48,15 +48,40 @@ public struct CPDEvaluation: Hashable, Codable, Sendable {
         let uncapped = perCategory.filter { !capped.contains($0.key) }.values.reduce(0, +)
         pointsCounted = uncapped + caps.reduce(0) { $0 + $1.pointsCounted }
         met = pointsCounted >= policy.minimumPoints
-        let counted = NumberText.localized(pointsCounted), needed = NumberText.localized(policy.minimumPoints)
-        let since = periodStart.localized
-        if met {
-            explanation = LocalizedText(nl: "\(counted.nl) van \(needed.nl) punten sinds \(since.nl)",
-                                        en: "\(counted.en) of \(needed.en) points since \(since.en)")
-        } else {
-            let missing = NumberText.localized(policy.minimumPoints - pointsCounted)
-            explanation = LocalizedText(nl: "\(counted.nl) van \(needed.nl) punten sinds \(since.nl): nog \(missing.nl) te gaan",
-                                        en: "\(counted.en) of \(needed.en) points since \(since.en): \(missing.en) to go")
+        explanation = Self.explain(policy: policy, counted: pointsCounted, since: periodStart, met: met, caps: caps)
+    }
+
+    /// "62 of 100 points since 1 May 2023: 38 to go; at most 20 points count from intervision and
+    /// professional literature together". A cap is named when it took points off or points are short.
+    static func explain(policy: RecertificationPolicy, counted: Double, since: CalendarDate, met: Bool, caps: [CapEffect]) -> LocalizedText {
+        let points = NumberText.localized(counted), needed = NumberText.localized(policy.minimumPoints), day = since.localized
+        var nl = "\(points.nl) van \(needed.nl) punten sinds \(day.nl)", en = "\(points.en) of \(needed.en) points since \(day.en)"
+        if !met {
+            let missing = NumberText.localized(policy.minimumPoints - counted)
+            nl += ": nog \(missing.nl) te gaan"
+            en += ": \(missing.en) to go"
         }
+        for cap in caps where !met || cap.pointsGiven > cap.maximumPoints {
+            let titles = cap.categories.compactMap { policy.category($0)?.title }
+            let maximum = NumberText.localized(cap.maximumPoints)
+            let names = LocalizedText(nl: Self.list(titles.map { Self.lowercasedFirst($0.nl) }, and: "en"),
+                                      en: Self.list(titles.map { Self.lowercasedFirst($0.en) }, and: "and"))
+            nl += "; uit \(names.nl) \(titles.count > 1 ? "samen " : "")tellen ten hoogste \(maximum.nl) punten"
+            en += "; at most \(maximum.en) points count from \(names.en)\(titles.count > 1 ? " together" : "")"
+            if cap.pointsGiven > cap.maximumPoints {
+                let given = NumberText.localized(cap.pointsGiven)
+                nl += " (\(given.nl) opgegeven)"
+                en += " (\(given.en) recorded)"
+            }
+        }
+        return LocalizedText(nl: nl, en: en)
+    }
+
+    private static func lowercasedFirst(_ text: String) -> String {
+        text.prefix(1).lowercased() + text.dropFirst()
+    }
+
+    private static func list(_ items: [String], and word: String) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " \(word) " + items.last!
     }
 }

@@ -41,6 +41,7 @@ enum Routes {
         app.get(SiteURL.api(.register).pathComponents, use: RegisterController.api)
         app.post(SiteURL.api(.credentialsVerify).pathComponents, use: RegisterController.verifyAPI)
         app.get(SiteURL.api(.credentialStatus(.key)).pathComponents, use: RegisterController.status)
+        app.get(SiteURL.api(.credentialRevocations).pathComponents, use: RegisterController.revocations)
         app.get(SiteURL.jwks.pathComponents, use: RegisterController.jwks)
         // A coach's calendar feed: the secret in the URL is the key, calendar programs carry no session.
         app.get(SiteURL.agendaFeed(.key).pathComponents, use: AgendaController.feed)
@@ -88,6 +89,9 @@ enum Routes {
         ownApplication.post(SiteURL.applicationResubmit(.key).pathComponents, use: ApplicationController.resubmit)
         ownApplication.post(SiteURL.applicationWithdraw(.key).pathComponents, use: ApplicationController.withdraw)
         coaches.get(SiteURL.certificates.pathComponents, use: RegisterController.mine)
+        let ownComplaint = coaches.scoped(HolderComplaintScope.self)
+        ownComplaint.get(SiteURL.myComplaint(.key).pathComponents, use: HolderComplaintController.page)
+        ownComplaint.post(SiteURL.myComplaint(.key).pathComponents, use: HolderComplaintController.respond)
         coaches.get(SiteURL.cpd.pathComponents, use: CPDController.page)
         coaches.post(SiteURL.cpd.pathComponents, use: CPDController.add)
         coaches.post(SiteURL.cpdDelete(.key).pathComponents, use: CPDController.delete)

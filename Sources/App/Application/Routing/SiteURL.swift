@@ -43,6 +43,7 @@ enum SiteURL: Sendable {
     case applicationWithdraw(Parameter<UUID>)
     case certificates
     case certificateCredential(Parameter<UUID>)
+    case myComplaint(Parameter<UUID>)
     case cpd
     case cpdDelete(Parameter<UUID>)
     case assessments
@@ -171,6 +172,7 @@ enum SiteURL: Sendable {
         case register
         case credentialsVerify
         case credentialStatus(Parameter<UUID>)
+        case credentialRevocations
         case matchingRank
         case matchingConditions
         case outcomeMeasures
@@ -196,6 +198,7 @@ enum SiteURL: Sendable {
             case .register: ["register"]
             case .credentialsVerify: ["credentials", "verify"]
             case .credentialStatus(let id): ["credentials", .parameter("credential", id.text), "status"]
+            case .credentialRevocations: ["credentials", "revocations"]
             case .matchingRank: ["matching", "rank"]
             case .matchingConditions: ["matching", "conditions"]
             case .outcomeMeasures: ["outcomes", "measures"]
@@ -260,6 +263,7 @@ enum SiteURL: Sendable {
         case .applicationWithdraw(let id): ["applications", .parameter("application", id.text), "withdraw"]
         case .certificates: ["certificates"]
         case .certificateCredential(let id): ["certificates", .parameter("certificate", id.text), "credential.jwt"]
+        case .myComplaint(let id): ["certificates", "complaints", .parameter("complaint", id.text)]
         case .cpd: ["cpd"]
         case .cpdDelete(let id): ["cpd", .parameter("activity", id.text), "delete"]
         case .assessments: ["assessments"]

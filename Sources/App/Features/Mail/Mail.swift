@@ -10,6 +10,7 @@ enum MailKind: String, CaseIterable, Sendable {
     case passwordReset = "password-reset"
     case coachReminder = "coach-reminder"
     case certificateExpiry = "certificate-expiry"
+    case complaint
 }
 
 /// A mail's words, in the recipient's language: a greeting, short paragraphs, at most one button

@@ -92,6 +92,7 @@ struct MailAdminContext: Encodable {
         case .invitation: "mailKindInvitation"
         case .passwordReset: "mailKindPasswordReset"
         case .coachReminder: "mailKindCoachReminder"
+        case .complaint: "mailKindComplaint"
         case .certificateExpiry, nil: "mailKindCertificateExpiry"
         }
     }

@@ -33,7 +33,7 @@ enum AssignmentScope: RequestScope {
         guard let id = request.parameters.get("assignment", as: UUID.self),
               let assignment = try await AssessorAssignment.query(on: request.db).filter(\.$id == id)
                 .filter(\.$assessor.$id == user.requireID())
-                .with(\.$application, { $0.with(\.$applicant) }).with(\.$scores).first()
+                .with(\.$application, { $0.with(\.$applicant) }).with(\.$scores).with(\.$indicatorScores).first()
         else { throw Abort(.notFound) }
         return assignment
     }

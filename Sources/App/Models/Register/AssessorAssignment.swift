@@ -12,6 +12,7 @@ final class AssessorAssignment: Model, @unchecked Sendable {
     @OptionalField(key: "submitted_at") var submittedAt: Date?
 
     @Children(for: \.$assignment) var scores: [AssessmentScoreRow]
+    @Children(for: \.$assignment) var indicatorScores: [AssessmentIndicatorScoreRow]
 
     init() {}
 }

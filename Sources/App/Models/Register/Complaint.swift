@@ -15,6 +15,14 @@ final class Complaint: Model, @unchecked Sendable {
     @OptionalField(key: "outcome") var outcome: String?
     @OptionalField(key: "outcome_reason") var outcomeReason: String?
     @Field(key: "recorded_by") var recordedBy: UUID
+    /// Who made the complaint: for the register office only, never public or shown to the coach.
+    @Field(key: "complainant_name") var complainantName: String
+    /// A `ComplainantRole`; empty on complaints recorded before the role was asked.
+    @Field(key: "complainant_role") var complainantRole: String
+    @Field(key: "complainant_contact") var complainantContact: String
+    /// The coach's side of the story, until the register decides.
+    @OptionalField(key: "response") var response: String?
+    @OptionalField(key: "responded_at") var respondedAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}

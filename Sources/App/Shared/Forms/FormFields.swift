@@ -26,6 +26,22 @@ struct FormFields: Sendable {
         return text
     }
 
+    /// One of a list's values; any other value is refused, naming the field. Nil when empty, which
+    /// is a problem too when `missing` is given.
+    mutating func choice<Value: RawRepresentable & CaseIterable>(_ field: String, missing messageKey: String? = nil) -> Value?
+        where Value.RawValue == String {
+        let text = value(field)
+        if text.isEmpty {
+            if let messageKey { problem(field, messageKey) }
+            return nil
+        }
+        guard let chosen = Value(rawValue: text) else {
+            problem(field, "formChoiceInvalid")
+            return nil
+        }
+        return chosen
+    }
+
     mutating func date(_ field: String, required: Bool) -> CalendarDate? {
         let text = value(field)
         if text.isEmpty {

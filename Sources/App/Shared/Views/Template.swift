@@ -36,6 +36,7 @@ enum Template: String, CaseIterable, Sendable {
     case assessment = "register/assessment"
     case assessments = "register/assessments"
     case certificates = "register/certificates"
+    case myComplaint = "register/my-complaint"
     case complaint = "register/complaint"
     case complaints = "register/complaints"
     case cpd = "register/cpd"

@@ -28,7 +28,11 @@ enum ApplicationController {
         let previous = try await Certificate.query(on: request.db).filter(\.$holder.$id == userID)
             .filter(\.$frameworkID == id).sort(\.$validUntil, .descending).first()
         let cpd: CPDEvaluation? = previous == nil ? nil
-            : try await CPDController.evaluation(for: userID, version: version, on: today, database: request.db)
+            : try await CPDController.evaluation(for: userID, version: version, renewing: previous, on: today, request: request, database: request.db)
+        // A renewal needs its permanent education: a shortfall is refused with what is missing.
+        if let cpd, !cpd.met {
+            throw Abort(.unprocessableEntity, reason: request.t("applyCPDShortfall", ["explanation": cpd.explanation[request.language]]))
+        }
         let submission = Submission(userID: userID, version: version, core: core, verdict: verdict, cpd: cpd, previousID: previous?.id,
                                     at: request.clock.now())
         let application = try await request.change { db in try await submit(submission, by: user, request, on: db) }

@@ -3,8 +3,8 @@ import Foundation
 import JobcoachCore
 import Vapor
 
-/// An assessor scores every task and competency of the application's framework version against
-/// its indicators, with evidence notes. They see only their own sheet; when both sheets are in, the
+/// An assessor scores every knowledge area, task, competency and attitude of the application's
+/// framework version against its indicators, with evidence notes, and may score single indicators. They see only their own sheet; when both sheets are in, the
 /// application is ready for the officer's decision.
 enum AssessmentController {
     static func list(_ request: Request) async throws -> Response {
@@ -44,14 +44,14 @@ enum AssessmentController {
         guard let version = request.standard.frameworks.version(application.frameworkID, application.frameworkVersion) else { throw Abort(.notFound) }
         let form = FormFields(try request.content.decode([String: String].self))
         let submit = form.value("action") == "submit"
-        let (sheet, problems) = read(form, items: AssessmentItem.items(of: version), submit: submit)
+        let (sheet, indicators, problems) = read(form, items: AssessmentItem.items(of: version), submit: submit)
         guard problems.isEmpty else {
             return try await render(request, assignment: assignment, form: form, problems: problems, status: .unprocessableEntity)
         }
         let assignmentID = try assignment.requireID()
         let applicationID = try application.requireID()
         let now = request.clock.now()
-        let entries = sheet.entries
+        let entries = sheet.entries, indicatorScores = indicators
         try await request.change { db in
             let existing = try await AssessmentScoreRow.query(on: db).filter(\.$assignment.$id == assignmentID).all()
             for (itemID, entry) in entries {
@@ -61,6 +61,16 @@ enum AssessmentController {
                 row.score = entry.score.rawValue
                 row.note = entry.note
                 try await row.save(on: db)
+            }
+            // The posted indicator scores replace the stored ones: "not scored separately" removes one.
+            try await AssessmentIndicatorScoreRow.query(on: db).filter(\.$assignment.$id == assignmentID).delete()
+            for (key, score) in indicatorScores {
+                let row = AssessmentIndicatorScoreRow()
+                row.$assignment.id = assignmentID
+                row.itemID = key.item
+                row.indicatorID = key.indicator
+                row.score = score.rawValue
+                try await row.create(on: db)
             }
             let audit = AuditTrail(clock: request.clock)
             if submit {
@@ -73,9 +83,17 @@ enum AssessmentController {
         return request.redirect(to: SiteURL.assessment(.value(assignmentID)).path + (submit ? "" : "?saved=1"))
     }
 
-    /// The sheet as posted: a score and a note per item; on submit every item must be complete.
-    static func read(_ form: FormFields, items: [AssessmentItem], submit: Bool) -> (AssessmentSheet, [FormProblem]) {
+    struct IndicatorKey: Hashable {
+        var item: String
+        var indicator: String
+    }
+
+    /// The sheet as posted: a score and a note per item, and any indicator scores (also of items
+    /// not scored yet, so a draft keeps them); on submit every item must be complete.
+    static func read(_ form: FormFields, items: [AssessmentItem], submit: Bool)
+        -> (AssessmentSheet, [IndicatorKey: AssessmentScore], [FormProblem]) {
         var sheet = AssessmentSheet()
+        var indicators: [IndicatorKey: AssessmentScore] = [:]
         var problems: [FormProblem] = []
         for item in items {
             let scoreText = form.value("score-\(item.id)"), note = form.value("note-\(item.id)")
@@ -85,6 +103,16 @@ enum AssessmentController {
             } else if !scoreText.isEmpty {
                 problems.append(FormProblem(field: "score-\(item.id)-0", messageKey: "assessmentScoreInvalid"))
             }
+            for indicator in item.group.indicators {
+                let text = form.value("indicator-\(indicator.id)")
+                guard !text.isEmpty else { continue }
+                if let value = Int(text), let score = AssessmentScore(rawValue: value) {
+                    indicators[IndicatorKey(item: item.id, indicator: indicator.id)] = score
+                    sheet.entries[item.id]?.indicators[indicator.id] = score
+                } else {
+                    problems.append(FormProblem(field: "indicator-\(indicator.id)-none", messageKey: "assessmentScoreInvalid"))
+                }
+            }
         }
         if submit {
             for id in sheet.missing(for: items) {
@@ -93,7 +121,7 @@ enum AssessmentController {
                                             messageKey: missingScore ? "assessmentScoreMissing" : "assessmentNoteMissing"))
             }
         }
-        return (sheet, problems)
+        return (sheet, indicators, problems)
     }
 
     /// Submits the sheet; the last of the two makes the application ready for the decision.

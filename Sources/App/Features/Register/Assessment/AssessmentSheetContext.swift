@@ -1,8 +1,8 @@
 import JobcoachCore
 import Vapor
 
-/// The scoring sheet: the submitted portfolio, then every task and competency with its indicators,
-/// a score and an evidence note.
+/// The scoring sheet: the submitted portfolio, then every knowledge area, task, competency and
+/// attitude with its indicators, a score and an evidence note, and an optional score per indicator.
 struct AssessmentSheetContext: Encodable {
     struct Choice: Encodable {
         var id: String
@@ -11,13 +11,24 @@ struct AssessmentSheetContext: Encodable {
         var checked: Bool
     }
 
+    struct Indicator: Encodable {
+        var id: String
+        var text: String
+        var choices: [Choice]
+        var error: String?
+        var scoreText: String?
+    }
+
     struct Item: Encodable {
         var id: String
         var kind: String
         var title: String
         var description: String?
-        var indicators: [String]
+        var indicators: [Indicator]
+        var indicatorsOpen: Bool
         var choices: [Choice]
+        /// False for a submitted sheet without this item: it was submitted before the item was assessed.
+        var scored: Bool
         var note: String
         var noteID: String
         var scoreError: String?
@@ -60,18 +71,30 @@ struct AssessmentSheetContext: Encodable {
         hasErrors = !errors.isEmpty
         let messages = errors.byField
         let stored = Dictionary(assignment.scores.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
+        let storedIndicators = Dictionary(assignment.indicatorScores.map { ($0.indicatorID, $0.score) }, uniquingKeysWith: { first, _ in first })
+        let scoreTitle = { (value: Int?) in value.flatMap { AssessmentScore(rawValue: $0)?.title[language] } }
+        let choices = { (prefix: String, chosen: Int?) in
+            AssessmentScore.allCases.map { score in
+                Choice(id: "\(prefix)-\(score.rawValue)", value: score.rawValue, label: score.title[language], checked: chosen == score.rawValue)
+            }
+        }
+        let submitted = self.submitted
         items = (version.map(AssessmentItem.items) ?? []).map { item in
             let chosen = form.map { Int($0.value("score-\(item.id)")) } ?? stored[item.id]?.score
             let note = form?.value("note-\(item.id)") ?? stored[item.id]?.note ?? ""
+            let indicators = item.group.indicators.map { indicator in
+                let value = form.map { Int($0.value("indicator-\(indicator.id)")) } ?? storedIndicators[indicator.id]
+                return Indicator(id: indicator.id, text: indicator.text[language],
+                                 choices: choices("indicator-\(indicator.id)", value),
+                                 error: messages["indicator-\(indicator.id)-none"], scoreText: scoreTitle(value))
+            }
             return Item(id: item.id, kind: item.kind.title[language], title: item.group.title[language],
-                        description: item.group.description?[language], indicators: item.group.indicators.map { $0.text[language] },
-                        choices: AssessmentScore.allCases.map { score in
-                            Choice(id: "score-\(item.id)-\(score.rawValue)", value: score.rawValue, label: score.title[language],
-                                   checked: chosen == score.rawValue)
-                        },
+                        description: item.group.description?[language], indicators: indicators,
+                        indicatorsOpen: indicators.contains { $0.scoreText != nil || $0.error != nil },
+                        choices: choices("score-\(item.id)", chosen), scored: !submitted || stored[item.id] != nil,
                         note: note, noteID: "note-\(item.id)",
                         scoreError: messages["score-\(item.id)-0"], noteError: messages["note-\(item.id)"],
-                        scoreText: chosen.flatMap { AssessmentScore(rawValue: $0)?.title[language] } ?? "—")
+                        scoreText: scoreTitle(chosen) ?? "—")
         }
     }
 }

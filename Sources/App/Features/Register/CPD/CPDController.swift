@@ -35,15 +35,31 @@ enum CPDController {
         }
     }
 
-    /// The evaluation under a version's rule (nil when it has none).
-    static func evaluation(for userID: UUID, version: FrameworkVersion, on date: CalendarDate, database: any Database) async throws -> CPDEvaluation? {
+    /// The evaluation under a version's rule (nil when it has none), over the period that ends on
+    /// `date`: by default the validity of `certificate`, the one being renewed.
+    static func evaluation(for userID: UUID, version: FrameworkVersion, renewing certificate: Certificate?, on date: CalendarDate,
+                           request: Request, database: any Database) async throws -> CPDEvaluation? {
         guard let policy = version.recertification else { return nil }
-        return CPDEvaluation(policy: policy, activities: core(try await activities(for: userID, on: database)), on: date)
+        return evaluate(policy, version: version, activities: core(try await activities(for: userID, on: database)),
+                        renewing: certificate, on: date, request: request)
+    }
+
+    static func evaluate(_ policy: RecertificationPolicy, version: FrameworkVersion, activities: [CPDActivity], renewing certificate: Certificate?,
+                         on date: CalendarDate, request: Request) -> CPDEvaluation {
+        let from = certificate.map { CalendarDate($0.validFrom, in: request.application.configuration.timeZone) }
+        let start = policy.periodStart(on: date, certificateFrom: from, validityYears: version.certification?.validityYears)
+        return CPDEvaluation(policy: policy, activities: activities, from: start, on: date)
+    }
+
+    /// The latest of a coach's certificates: the one a recertification renews.
+    static func latest(_ certificates: [Certificate]) -> Certificate? {
+        certificates.max { $0.validUntil < $1.validUntil }
     }
 
     static func summary(for user: User, certificates: [Certificate], request: Request) async throws -> Summary? {
         guard let (version, policy) = policy(certificates: certificates, standard: request.standard, today: request.today) else { return nil }
-        let evaluation = CPDEvaluation(policy: policy, activities: core(try await activities(for: user.requireID(), on: request.db)), on: request.today)
+        let evaluation = evaluate(policy, version: version, activities: core(try await activities(for: user.requireID(), on: request.db)),
+                                  renewing: latest(certificates), on: request.today, request: request)
         return summary(evaluation, policy: policy, version: version, request: request)
     }
 
@@ -70,7 +86,8 @@ enum CPDController {
         let applicable = policy(certificates: certificates, standard: request.standard, today: request.today)
         let rows = try await activities(for: userID, on: request.db)
         let summary = applicable.map { version, policy in
-            Self.summary(CPDEvaluation(policy: policy, activities: core(rows), on: request.today), policy: policy, version: version, request: request)
+            Self.summary(evaluate(policy, version: version, activities: core(rows), renewing: latest(certificates), on: request.today,
+                                  request: request), policy: policy, version: version, request: request)
         }
         let context = CPDPageContext(request: request, rows: rows, policy: applicable?.1, summary: summary, form: form, problems: problems)
         return try await request.page(.cpd, context, status: status)

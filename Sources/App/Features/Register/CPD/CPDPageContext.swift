@@ -46,11 +46,10 @@ struct CPDPageContext: Encodable {
         categories = (policy?.categories ?? []).map { LevelOptionGroup.Option(value: $0.id, label: $0.title[language], selected: $0.id == chosen) }
         self.summary = summary
         rule = policy.map { policy in
-            request.t("cpdRule", [
-                "points": NumberText.format(policy.minimumPoints, in: language),
-                "years": String(policy.periodYears),
-                "perHour": NumberText.format(policy.pointsPerHour, in: language),
-            ])
+            let values = ["points": NumberText.format(policy.minimumPoints, in: language),
+                          "years": policy.periodYears.map(String.init) ?? "",
+                          "perHour": NumberText.format(policy.pointsPerHour, in: language)]
+            return policy.periodYears == nil ? request.t("cpdRuleValidity", values) : request.t("cpdRule", values)
         }
         values = form?.values ?? [:]
         errors = problems.fieldErrors(request)

@@ -30,6 +30,7 @@ struct PortfolioView: Encodable {
     var experienceSince: String
     var experienceHours: String
     var practising: Bool
+    var developmentPlan: String?
 
     init(_ portfolio: Portfolio, language: Language, describer: RequirementDescriber, hoursUnit: String) {
         education = portfolio.education.map {
@@ -47,5 +48,6 @@ struct PortfolioView: Encodable {
         experienceSince = record.jobcoachSince?.text(in: language) ?? "—"
         experienceHours = "\(NumberText.format(record.jobcoachHours, in: language)) \(hoursUnit)"
         practising = record.practisingNow
+        developmentPlan = portfolio.developmentPlan
     }
 }

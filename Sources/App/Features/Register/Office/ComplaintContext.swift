@@ -20,6 +20,10 @@ struct ComplaintContext: Encodable {
     var status: String
     var outcome: String?
     var outcomeReason: String?
+    var complainant: String
+    var complainantContact: String
+    var response: String?
+    var respondedAt: String?
     var canMove: Bool
     var moves: [Choice]
     var outcomes: [Choice]
@@ -41,6 +45,11 @@ struct ComplaintContext: Encodable {
         status = complaint.status.title[language]
         outcome = complaint.outcome.map { ComplaintOutcome(rawValue: $0)?.title(request) ?? $0 }
         outcomeReason = complaint.outcomeReason
+        let role = ComplainantRole(rawValue: complaint.complainantRole)?.title[language]
+        complainant = [complaint.complainantName, role.map { "(\($0))" }].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        complainantContact = complaint.complainantContact
+        response = complaint.response
+        respondedAt = complaint.respondedAt.map { AdminUsersContext.format($0, request) }
         canMove = !complaint.status.allowedMoves.isEmpty
         moves = ComplaintStatus.allCases.filter { complaint.status.canMove(to: $0) }.map { Choice(value: $0.rawValue, label: $0.title[language]) }
         outcomes = ComplaintOutcome.allCases.map { Choice(value: $0.rawValue, label: $0.title(request)) }

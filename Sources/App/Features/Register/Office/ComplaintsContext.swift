@@ -16,6 +16,7 @@ struct ComplaintsContext: Encodable {
     var formURL: String
     var rows: [Row]
     var values: [String: String]
+    var roles: [ChoiceOption]
     var errors: [FieldError]
     var hasErrors: Bool
     var fieldErrors: [String: String]
@@ -31,6 +32,8 @@ struct ComplaintsContext: Encodable {
                 status: complaint.status.title[language], url: SiteURL.officeComplaint(.value(complaint.id!)).path)
         }
         values = form?.values ?? ["receivedOn": request.today.description]
+        let chosen = values["complainantRole"]
+        roles = ComplainantRole.allCases.map { ChoiceOption(value: $0.rawValue, label: $0.title[language], selected: chosen == $0.rawValue) }
         errors = problems.fieldErrors(request)
         hasErrors = !errors.isEmpty
         fieldErrors = errors.byField

@@ -22,13 +22,17 @@ enum ComplaintsController {
         let number = form.text("registrationNumber", missing: "complaintNumberMissing", maxLength: 40)
         let received = form.date("receivedOn", required: true)
         let summary = form.text("summary", missing: "complaintSummaryMissing", maxLength: 10_000)
+        let complainant = form.text("complainantName", missing: "complaintComplainantMissing", maxLength: 200)
+        let role: ComplainantRole? = form.choice("complainantRole", missing: "complaintRoleMissing")
+        let contact = form.value("complainantContact")
+        if contact.count > 200 { form.problem("complainantContact", "formTooLong") }
         var certificate: Certificate?
         if let number {
             certificate = try await Certificate.query(on: request.db).filter(\.$registrationNumber == number.uppercased()).first()
             if certificate == nil { form.problem("registrationNumber", "complaintNumberUnknown") }
         }
         if let received, received > request.today { form.problem("receivedOn", "cpdInFuture") }
-        guard form.problems.isEmpty, let certificate, let received, let summary else {
+        guard form.problems.isEmpty, let certificate, let received, let summary, let complainant, let role else {
             return try await renderList(request, form: form, problems: form.problems, status: .unprocessableEntity)
         }
         let complaint = try await request.change { db -> Complaint in
@@ -38,10 +42,14 @@ enum ComplaintsController {
             complaint.summary = summary
             complaint.status = .received
             complaint.recordedBy = try officer.requireID()
+            complaint.complainantName = complainant
+            complaint.complainantRole = role.rawValue
+            complaint.complainantContact = contact
             try await complaint.create(on: db)
             try await AuditTrail(clock: request.clock).record(on: db, actor: officer.auditName, action: "complaint.recorded",
                                                               subject: "certificate:\(try certificate.requireID().uuidString)",
                                                               details: ["complaint": try complaint.requireID().uuidString])
+            try await tellHolder(of: certificate, about: complaint, textKey: "mailComplaintReceived", on: db, app: request.application)
             return complaint
         }
         return request.redirect(to: SiteURL.officeComplaint(.value(try complaint.requireID())).path)
@@ -85,7 +93,27 @@ enum ComplaintsController {
                 try await audit.record(on: db, actor: officer.auditName, action: outcome == "revoke" ? "certificate.revoked" : "certificate.suspended",
                                        subject: "certificate:\(try certificate.requireID().uuidString)", details: ["complaint": complaintID.uuidString])
             }
+            if next.isDecided {
+                try await tellHolder(of: certificate, about: complaint, textKey: "mailComplaintDecided", on: db, app: request.application)
+            }
         }
         return request.redirect(to: SiteURL.officeComplaint(.value(complaintID)).path)
+    }
+
+    /// A mail to the certificate's holder that a complaint was received or decided. It says no more
+    /// than that: the complaint, its outcome and the way to respond are on their page.
+    static func tellHolder(of certificate: Certificate, about complaint: Complaint, textKey: String, on db: any Database,
+                           app: Application) async throws {
+        guard let holder = try await User.find(certificate.$holder.id, on: db) else { return }
+        let language = holder.language
+        let values = ["number": certificate.registrationNumber]
+        let content = MailContent(
+            subject: app.strings.text("mailComplaintSubject", values, language),
+            paragraphs: [app.strings.text("mailGreeting", ["name": holder.displayName], language),
+                         app.strings.text(textKey, values, language)],
+            link: (app.strings.text("mailComplaintButton", language),
+                   app.configuration.publicURL + SiteURL.myComplaint(.value(try complaint.requireID())).path),
+            language: language)
+        try await Outbox.enqueue(content, to: holder.email, kind: .complaint, on: db, app: app)
     }
 }

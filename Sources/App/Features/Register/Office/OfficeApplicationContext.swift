@@ -15,6 +15,13 @@ struct OfficeApplicationContext: Encodable {
         var label: String
     }
 
+    struct IndicatorLine: Encodable {
+        var text: String
+        var first: String
+        var second: String
+        var differs: Bool
+    }
+
     struct ScoreLine: Encodable {
         var title: String
         var kind: String
@@ -23,6 +30,7 @@ struct OfficeApplicationContext: Encodable {
         var second: String
         var secondNote: String
         var differs: Bool
+        var indicators: [IndicatorLine]
     }
 
     struct Evidence: Encodable {
@@ -43,6 +51,8 @@ struct OfficeApplicationContext: Encodable {
     /// array so the template can loop into the verdict partial.
     var verdictsNow: [VerdictView]
     var cpd: String?
+    var cpdNow: String?
+    var cpdMetNow: Bool
     var portfolio: PortfolioView?
     var evidence: [Evidence]
     var assessors: [Assessor]
@@ -66,7 +76,7 @@ struct OfficeApplicationContext: Encodable {
     var decisionError: String?
 
     init(request: Request, application: CertificationApplication, assignments: [AssessorAssignment], assessors available: [User],
-         evidence files: [EvidenceFile], problems: [FormProblem], verdictNow: EligibilityVerdict?) {
+         evidence files: [EvidenceFile], problems: [FormProblem], verdictNow: EligibilityVerdict?, cpdNow: CPDEvaluation?) {
         let language = request.language
         let standard = request.standard
         let version = standard.frameworks.version(application.frameworkID, application.frameworkVersion)
@@ -82,6 +92,8 @@ struct OfficeApplicationContext: Encodable {
         verdictsNow = verdictNow.map { [VerdictView($0, language: language)] } ?? []
         let snapshot = ApplicationSnapshot.portfolio(application)
         cpd = ApplicationSnapshot.cpd(application)?.explanation[language]
+        self.cpdNow = cpdNow?.explanation[language]
+        cpdMetNow = cpdNow?.met ?? true
         portfolio = snapshot.map { PortfolioView($0, language: language, describer: standard.describer(),
                                                  hoursUnit: request.t("unitHours")) }
         evidence = files.map { Evidence(name: $0.filename, url: SiteURL.evidence(.value($0.id!)).path) }
@@ -97,15 +109,19 @@ struct OfficeApplicationContext: Encodable {
         secondName = submittedSheets.dropFirst().first?.assessor.displayName ?? ""
         var lines: [ScoreLine] = []
         if bothSubmitted, let version {
-            let sheets = submittedSheets.map { assignment in
-                Dictionary(assignment.scores.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
-            }
-            for item in AssessmentItem.items(of: version) {
-                let a = sheets[0][item.id], b = sheets[1][item.id]
-                let scoreText = { (row: AssessmentScoreRow?) in row.flatMap { AssessmentScore(rawValue: $0.score)?.title[language] } ?? "—" }
-                lines.append(ScoreLine(title: item.group.title[language], kind: item.kind.title[language],
-                                       first: scoreText(a), firstNote: a?.note ?? "", second: scoreText(b), secondNote: b?.note ?? "",
-                                       differs: a?.score != b?.score))
+            let comparison = AssessmentComparison(first: submittedSheets[0].sheet, second: submittedSheets[1].sheet,
+                                                  items: AssessmentItem.items(of: version))
+            let notOnSheet = request.t("officeNotOnSheet"), notSeparately = request.t("assessmentIndicatorNone")
+            lines = comparison.lines.map { line in
+                ScoreLine(title: line.item.group.title[language], kind: line.item.kind.title[language],
+                          first: line.first?.score.title[language] ?? notOnSheet, firstNote: line.first?.note ?? "",
+                          second: line.second?.score.title[language] ?? notOnSheet, secondNote: line.second?.note ?? "",
+                          differs: line.differs,
+                          indicators: line.indicators.map { indicator in
+                              IndicatorLine(text: indicator.indicator.text[language],
+                                            first: indicator.first?.title[language] ?? notSeparately,
+                                            second: indicator.second?.title[language] ?? notSeparately, differs: indicator.differs)
+                          })
             }
         }
         scores = lines

@@ -26,7 +26,7 @@ enum OfficeApplicationsController {
         let officer = try request.auth.require(User.self)
         let applicationID = try application.requireID()
         let assignments = try await AssessorAssignment.query(on: request.db).filter(\.$application.$id == applicationID)
-            .with(\.$assessor).with(\.$scores).all()
+            .with(\.$assessor).with(\.$scores).with(\.$indicatorScores).all()
         let assessors = try await User.query(on: request.db).filter(\.$roleName == Role.assessor.rawValue)
             .filter(\.$isActive == true).sort(\.$displayName).all()
         let evidence = try await EvidenceFiles.of(userID: application.$applicant.id, on: request.db)
@@ -36,7 +36,8 @@ enum OfficeApplicationsController {
         }
         let context = OfficeApplicationContext(request: request, application: application, assignments: assignments,
                                                assessors: assessors, evidence: evidence, problems: problems,
-                                               verdictNow: try await verdictNow(application, request))
+                                               verdictNow: try await verdictNow(application, request),
+                                               cpdNow: try await cpdNow(application, request))
         return try await request.page(.officeApplication, context, status: status)
     }
 
@@ -103,6 +104,16 @@ enum OfficeApplicationsController {
         return try await request.eligibilityEngine().evaluate(version, portfolio: core, on: today)
     }
 
+    /// For a renewal: the permanent education on the decision day, over the validity of the
+    /// certificate it renews (nil for a first application, or a version without a rule).
+    static func cpdNow(_ application: CertificationApplication, _ request: Request) async throws -> CPDEvaluation? {
+        guard let previousID = application.previousCertificateID,
+              let version = request.standard.frameworks.version(application.frameworkID, application.frameworkVersion) else { return nil }
+        let previous = try await Certificate.find(previousID, on: request.db)
+        return try await CPDController.evaluation(for: application.$applicant.id, version: version, renewing: previous, on: request.today,
+                                                  request: request, database: request.db)
+    }
+
     static func decide(_ request: Request) async throws -> Response {
         let officer = try request.auth.require(User.self)
         let application = try request.scope(OfficeApplicationScope.self)
@@ -118,8 +129,13 @@ enum OfficeApplicationsController {
         if reasons.count > 10_000 { problems.append(FormProblem(field: "reasons", messageKey: "formTooLong")) }
         let now = try await verdictNow(application, request)
         let eligibleNow = now?.eligible ?? false
-        if let decision, !decision.isAllowed(eligibleOnDecisionDay: eligibleNow) {
-            problems.append(FormProblem(field: "decision-certified", messageKey: "officeNotEligibleNow"))
+        let cpdNow = try await cpdNow(application, request)
+        switch decision?.obstacle(eligibleOnDecisionDay: eligibleNow, cpdMetOnDecisionDay: cpdNow?.met) {
+        case .notEligible: problems.append(FormProblem(field: "decision-certified", messageKey: "officeNotEligibleNow"))
+        case .permanentEducationShort:
+            problems.append(FormProblem(field: "decision-certified", messageKey: "officeCPDShortNow",
+                                        parameters: ["explanation": cpdNow?.explanation[request.language] ?? ""]))
+        case nil: break
         }
         guard problems.isEmpty, let decision else {
             return try await render(request, application: application, problems: problems, status: .unprocessableEntity)
@@ -139,7 +155,8 @@ enum OfficeApplicationsController {
             try await audit.record(on: db, actor: officer.auditName, action: "application.decided",
                                    subject: "application:\(applicationID.uuidString)",
                                    details: ["decision": decision.rawValue, "eligibleAtSubmission": String(eligibleAtSubmission),
-                                             "eligibleOnDecisionDay": String(eligibleNow)])
+                                             "eligibleOnDecisionDay": String(eligibleNow)]
+                                       .merging(cpdNow.map { ["cpdMetOnDecisionDay": String($0.met)] } ?? [:]) { first, _ in first })
             if decision == .certified {
                 let certificate = try await CertificateIssuing.issue(for: application, holder: holder, on: db,
                                                                      application: request.application, today: today)

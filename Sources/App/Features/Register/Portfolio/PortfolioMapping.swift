@@ -32,6 +32,7 @@ enum PortfolioMapping {
             return ExperiencePeriod(startedOn: start, endedOn: row.endedOn.flatMap(CalendarDate.init), hours: row.hours)
         }
         return Portfolio(education: education, jobcoachDiplomas: diplomas, courses: courses,
-                         experience: ExperienceRecord(log: periods, on: date))
+                         experience: ExperienceRecord(log: periods, on: date),
+                         developmentPlan: portfolio.developmentPlan.isEmpty ? nil : portfolio.developmentPlan)
     }
 }

@@ -15,6 +15,15 @@ struct CertificatesContext: Encodable {
         var credential: String
         var credentialID: String
         var downloadURL: String
+        var complaints: [ComplaintRow]
+    }
+
+    struct ComplaintRow: Encodable {
+        var received: String
+        var status: String
+        var answered: Bool
+        var canRespond: Bool
+        var url: String
     }
 
     var layout: Layout
@@ -24,7 +33,7 @@ struct CertificatesContext: Encodable {
     var portfolioURL: String
     var verifyURL: String
 
-    init(request: Request, certificates: [Certificate], cpd: CPDController.Summary?) {
+    init(request: Request, certificates: [Certificate], cpd: CPDController.Summary?, complaints: [Complaint]) {
         let language = request.language
         let now = request.clock.now()
         layout = Layout(request: request, title: request.t("certificatesTitle"), current: .certificates)
@@ -38,7 +47,12 @@ struct CertificatesContext: Encodable {
                        status: status.title[language], isValid: status == .valid,
                        expiresSoon: status == .valid && CertificateExpiry.expiresSoon(validUntil: certificate.validUntil, now: now),
                        credential: certificate.signed?.credential ?? "", credentialID: "credential-\(certificate.registrationNumber)",
-                       downloadURL: SiteURL.certificateCredential(.value(certificate.id!)).path)
+                       downloadURL: SiteURL.certificateCredential(.value(certificate.id!)).path,
+                       complaints: complaints.filter { $0.$certificate.id == certificate.id }.map { complaint in
+                           ComplaintRow(received: CalendarDate(complaint.receivedOn)?.text(in: language) ?? complaint.receivedOn,
+                                        status: complaint.status.title[language], answered: complaint.response != nil,
+                                        canRespond: complaint.status.acceptsResponse, url: SiteURL.myComplaint(.value(complaint.id!)).path)
+                       })
         }
         self.cpd = cpd
         cpdURL = SiteURL.cpd.path

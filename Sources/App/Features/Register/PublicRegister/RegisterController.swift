@@ -81,21 +81,26 @@ enum RegisterController {
         return try await request.page(.verify, VerifyPageContext(request: request, credential: token, result: result, problem: nil))
     }
 
-    struct StatusBody: Content {
-        var id: String
-        var status: String
-        var reason: String?
-        var validUntil: String
+    /// The register's revocation list (1EdTech Revocation List Status Method): the `credentialStatus.id`
+    /// of every credential issued now. It names revoked and suspended credentials only.
+    static func revocations(_ request: Request) async throws -> Response {
+        let rows = try await Certificate.query(on: request.db).filter(\.$standingName != CertificateStanding.active.rawValue).all()
+        let issuer = request.application.configuration.publicURL
+        let list = RevocationList(id: RevocationList.url(issuer: issuer), issuer: issuer,
+                                  credentials: rows.map { (id: "urn:uuid:\($0.id!.uuidString.lowercased())", standing: $0.standing) })
+        return try await APIController.json(list, request)
     }
 
+    /// The list at the `credentialStatus.id` of credentials issued before the register kept one list:
+    /// the same shape, for that one credential.
     static func status(_ request: Request) async throws -> Response {
         guard let id = request.parameters.get("credential", as: UUID.self), let certificate = try await Certificate.find(id, on: request.db) else {
             throw APIProblem.notFound("there is no credential with this id")
         }
-        let body = StatusBody(id: "urn:uuid:\(id.uuidString.lowercased())", status: certificate.status(at: request.clock.now()).rawValue,
-                              reason: certificate.standing == .active ? nil : certificate.standingReason,
-                              validUntil: OpenBadgeCredential.timestamp(certificate.validUntil))
-        return try await APIController.json(body, request)
+        let issuer = request.application.configuration.publicURL
+        let list = RevocationList(id: issuer + SiteURL.api(.credentialStatus(.value(id))).path, issuer: issuer,
+                                  credentials: [(id: "urn:uuid:\(id.uuidString.lowercased())", standing: certificate.standing)])
+        return try await APIController.json(list, request)
     }
 
     static func jwks(_ request: Request) async throws -> Response {
@@ -113,7 +118,9 @@ enum RegisterController {
         let certificates = try await Certificate.query(on: request.db).filter(\.$holder.$id == user.requireID())
             .with(\.$signed).sort(\.$validUntil, .descending).all()
         let cpd = try await CPDController.summary(for: user, certificates: certificates, request: request)
-        return try await request.page(.certificates, CertificatesContext(request: request, certificates: certificates, cpd: cpd))
+        let complaints = try await HolderComplaintController.complaints(about: certificates, on: request.db)
+        return try await request.page(.certificates, CertificatesContext(request: request, certificates: certificates, cpd: cpd,
+                                                                         complaints: complaints))
     }
 
     static func credential(_ request: Request) async throws -> Response {
