@@ -82,7 +82,25 @@ extension Application {
             user.mustChangePassword = true
             try await user.update(on: db)
         }
+        // Who must log in in two steps is enrolled with a known key; `TestBrowser.login` makes the code.
+        if TwoFactorPolicy.isRequired(for: role, agencyRequires: false) {
+            user.totpSecret = Self.testTwoFactorKey
+            user.totpEnabledAt = clock.now()
+            try await user.update(on: db)
+        }
         return user
+    }
+
+    static let testTwoFactorKey = Base32.encode(Array("12345678901234567890".utf8))
+
+    /// A code for the account's key that it has not used yet (a step on either side counts too).
+    func nextTwoFactorCode(for email: String) async throws -> String? {
+        guard let user = try await User.query(on: db).filter(\.$email == email).first(),
+              let secret = user.totpSecret.flatMap(Base32.decode) else { return nil }
+        let totp = TOTP(secret: secret)
+        let now = totp.step(at: clock.now())
+        guard let step = (now - 1...now + 1).first(where: { $0 > (user.totpLastStep ?? .min) }) else { return nil }
+        return totp.code(step: step)
     }
 
     func auditActions() async throws -> [String] {

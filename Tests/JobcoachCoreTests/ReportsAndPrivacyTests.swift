@@ -54,6 +54,17 @@ import Testing
 
     // MARK: Anonymised peer-review summary
 
+    @Test func ordinaryWordsThatShareANamePartSurvive() {
+        var anonymiser = CaseAnonymiser(language: .nl)
+        anonymiser.name("Bas Mens")
+        // The coaching plan's "colleague at the employer" holds a description, not a name.
+        anonymiser.possibleName("Vaste collega")
+        anonymiser.possibleName("Petra de Boer")
+        let text = "Een vaste collega als aanspreekpunt. Bas heeft collega's om zich heen; de mens achter het werk. Petra helpt, bas mens ook."
+        #expect(anonymiser.anonymise(text)
+            == "Een vaste collega als aanspreekpunt. [naam] heeft collega's om zich heen; de mens achter het werk. [naam] helpt, [naam] ook.")
+    }
+
     @Test func theSummaryLosesNamesDatesAddressesAndEmployers() {
         var anonymiser = CaseAnonymiser(language: .nl)
         anonymiser.name("Sanne van der Bakker")

@@ -1,7 +1,10 @@
-"""Helpers the browser tests share: a page in a language, logging in, the axe check, and the mail
-that the test script's SMTP server keeps in its Maildir."""
+"""Helpers the browser tests share: a page in a language, logging in (with the second step where the
+account has one), the axe check, and the mail that the test script's SMTP server keeps in its Maildir."""
 import email
+import hashlib
+import hmac
 import os
+import struct
 import re
 import time
 from email import policy
@@ -33,11 +36,46 @@ def assert_page_basics(page, label):
     assert page.locator("html").get_attribute("lang") in ("nl", "en")
 
 
-def login(page, email, password):
+def totp(key, step, digits=6):
+    """RFC 6238 with SHA-1: the code of a time step for a key (bytes)."""
+    mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    number = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
+    return str(number % 10 ** digits).zfill(digits)
+
+
+def base32_key(text):
+    import base64
+    return base64.b32decode(text + "=" * (-len(text) % 8))
+
+
+def demo_key(email, password):
+    """The key the demo gives an account that logs in in two steps (see DemoData.twoFactorKey)."""
+    return hashlib.sha256(f"jobcoach demo two-factor|{email}|{password}".encode()).digest()[:20]
+
+
+# The last time step each account used: a code works once, so the next login takes the next step
+# (one step ahead is accepted; beyond that, wait for it).
+_USED_STEPS = {}
+
+
+def next_code(email, key):
+    now = int(time.time() // 30)
+    step = max(now - 1, _USED_STEPS.get(email, now - 2) + 1)
+    if step > now + 1:
+        time.sleep((step - 1) * 30 - time.time() + 0.5)
+    _USED_STEPS[email] = step
+    return totp(key, step)
+
+
+def login(page, email, password, key=None):
     page.goto("/login")
     page.get_by_label(re.compile("E-mail")).fill(email)
     page.get_by_label(re.compile("^(Wachtwoord|Password)$")).fill(password)
     page.get_by_role("button", name=re.compile("Inloggen|Log in")).click()
+    if page.url.endswith("/login/code"):
+        page.fill("#code", next_code(email, key or demo_key(email, password)))
+        page.get_by_role("button", name=re.compile("Inloggen|Log in")).click()
 
 
 def check(page, label):
@@ -124,3 +162,25 @@ def invitation_path(notice_text, address):
     if MAILDIR:
         return link_path(mail_parts(wait_for_mail(address)[-1])[0])
     return link_path(notice_text)
+
+
+def invited_coach(browser, demo_password, email, name, password):
+    """A new job coach: the demo administrator makes the account, the coach follows the invitation's
+    link, chooses a password and logs in. Returns the coach's page."""
+    admin = new_page(browser)
+    login(admin, "admin@demo.jobcoach.test", demo_password)
+    admin.goto("/admin/users")
+    admin.get_by_label("Naam").fill(name)
+    admin.get_by_label("E-mailadres").fill(email)
+    admin.get_by_label("Rol").select_option("job-coach")
+    admin.get_by_role("button", name="Account maken").click()
+    invitation = invitation_path(admin.get_by_role("status").inner_text(), email)
+    admin.context.close()
+    coach = new_page(browser)
+    coach.goto(invitation)
+    coach.get_by_label("Nieuw wachtwoord", exact=True).fill(password)
+    coach.get_by_label("Nieuw wachtwoord nog een keer").fill(password)
+    coach.get_by_role("button", name="Wachtwoord opslaan").click()
+    expect(coach.get_by_role("status")).to_contain_text("Uw wachtwoord is opgeslagen.")
+    login(coach, email, password)
+    return coach

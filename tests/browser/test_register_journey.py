@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from settings import BASE_URL
-from browser_support import assert_accessible, invitation_path, login, new_page
+from browser_support import assert_accessible, invited_coach, login, new_page
 
 
 def officer_and_assessors(browser, demo_password):
@@ -46,24 +46,8 @@ def test_apply_assess_twice_decide_verify(browser, demo_password, tmp_path):
     stamp = str(int(time.time()))
     email, name = f"sanne-{stamp}@example.org", f"Sanne Nieuw {stamp}"
 
-    admin = new_page(browser)
-    login(admin, "admin@demo.jobcoach.test", demo_password)
-    admin.goto("/admin/users")
-    admin.get_by_label("Naam").fill(name)
-    admin.get_by_label("E-mailadres").fill(email)
-    admin.get_by_label("Rol").select_option("job-coach")
-    admin.get_by_role("button", name="Account maken").click()
-    invitation = invitation_path(admin.get_by_role("status").inner_text(), email)
-    admin.context.close()
-
     # The invitation's link: the new coach chooses a password, then logs in.
-    coach = new_page(browser)
-    coach.goto(invitation)
-    coach.get_by_label("Nieuw wachtwoord", exact=True).fill("mijn eigen lange wachtwoord")
-    coach.get_by_label("Nieuw wachtwoord nog een keer").fill("mijn eigen lange wachtwoord")
-    coach.get_by_role("button", name="Wachtwoord opslaan").click()
-    expect(coach.get_by_role("status")).to_contain_text("Uw wachtwoord is opgeslagen.")
-    login(coach, email, "mijn eigen lange wachtwoord")
+    coach = invited_coach(browser, demo_password, email, name, "mijn eigen lange wachtwoord")
 
     coach.goto("/portfolio")
     assert_accessible(coach, "empty portfolio")

@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import JobcoachCore
 import Vapor
@@ -40,6 +41,15 @@ struct DemoData {
         try await DemoTraining(application: application).load(password: hash)
         // Every demo account (also the extra assessor and applicants) gets this start's password.
         try await User.query(on: application.db).filter(\.$email ~~ "@demo.jobcoach.test").set(\.$passwordHash, to: hash).update()
+        // Administrators and register officers must log in in two steps: their demo accounts come with
+        // a key made from the address and this start's password, so scripts can make the codes too.
+        var keys: [String] = []
+        for role in Role.allCases where TwoFactorPolicy.isRequired(for: role, agencyRequires: false) {
+            let email = Self.email(for: role), key = Self.twoFactorKey(email: email, password: password)
+            try await User.query(on: application.db).filter(\.$email == email).set(\.$totpSecret, to: key)
+                .set(\.$totpEnabledAt, to: application.clock.now()).update()
+            keys.append("  \(role.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)) \(key)")
+        }
         let lines = Role.allCases.map { role in
             "  \(role.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)) \(Self.email(for: role))"
         }.joined(separator: "\n")
@@ -52,7 +62,15 @@ struct DemoData {
                \(DemoPractice.secondCoachEmail) and \(DemoPractice.otherTeamCoachEmail), two more job coaches;
                \(DemoTraining.newTraineeEmail), \(DemoTraining.eligibleTraineeEmail) and \(DemoTraining.graduateEmail), trainees)
               password for all:  \(password)
+            then a code from an authenticator app with this key (base 32, SHA-1, 6 digits, 30 s) for:
+            \(keys.joined(separator: "\n"))
 
             """)
+    }
+
+    /// The demo key of an account that logs in in two steps: the first 20 bytes of
+    /// SHA-256("jobcoach demo two-factor|EMAIL|PASSWORD"), in base 32.
+    static func twoFactorKey(email: String, password: String) -> String {
+        Base32.encode(Array(SHA256.hash(data: Data("jobcoach demo two-factor|\(email)|\(password)".utf8)).prefix(20)))
     }
 }

@@ -54,5 +54,7 @@ enum Migrations {
         // coach's response.
         app.migrations.add(CreateIndicatorScores())
         app.migrations.add(AddComplaintParties())
+        // 014: two-factor login (TOTP), recovery codes, the agency setting that requires it.
+        app.migrations.add(CreateTwoFactor())
     }
 }

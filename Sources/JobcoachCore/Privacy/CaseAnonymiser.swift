@@ -25,18 +25,28 @@ public struct CaseAnonymiser: Sendable {
     /// Name particles that are not identifying on their own and are ordinary words in Dutch text.
     static let particles: Set<String> = ["van", "de", "der", "den", "het", "te", "ter", "ten", "op", "in", "la", "le", "du", "von", "el", "al", "bin", "da", "di", "'t"]
 
-    private var terms: [(text: String, kind: Kind)] = []
+    private var terms: [(text: String, kind: Kind, caseSensitive: Bool)] = []
     public let language: Language
 
     public init(language: Language) { self.language = language }
 
-    /// A person's name: the whole name and each part (particles left out) is replaced.
+    /// A person's name: the whole name in any case, and each part (particles left out) where it is
+    /// written as a name, with its capital: "Bas Mens" goes, "de mens" and "collega's" stay.
     public mutating func name(_ name: String) {
         add(name, .name)
         for part in name.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
         where part.count >= 2 && !Self.particles.contains(part.lowercased()) {
-            add(part, .name)
+            add(part.prefix(1).uppercased() + part.dropFirst(), .name, caseSensitive: true)
         }
+    }
+
+    /// A field that may hold a name or a description ("Petra de Boer", or "vaste collega"): a name
+    /// only when every part but the particles starts with a capital.
+    public mutating func possibleName(_ text: String) {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+            .filter { !Self.particles.contains($0.lowercased()) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0.first?.isUppercase == true }) else { return }
+        name(text)
     }
 
     /// A date of birth, in every way people write it.
@@ -62,10 +72,10 @@ public struct CaseAnonymiser: Sendable {
 
     public mutating func identifier(_ text: String, as kind: Kind) { add(text, kind) }
 
-    private mutating func add(_ text: String, _ kind: Kind) {
+    private mutating func add(_ text: String, _ kind: Kind, caseSensitive: Bool = false) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.count >= 2 else { return }
-        terms.append((trimmed, kind))
+        terms.append((trimmed, kind, caseSensitive))
     }
 
     /// Patterns for identifiers nobody listed. Order matters: e-mail before phone, dates before numbers.
@@ -97,7 +107,9 @@ public struct CaseAnonymiser: Sendable {
         // Longest first, so "Jan de Vries" goes before "Jan".
         for term in terms.sorted(by: { $0.text.count > $1.text.count }) {
             let escaped = NSRegularExpression.escapedPattern(for: term.text)
-            guard let regex = try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}])\(escaped)(?![\\p{L}\\p{N}])", options: [.caseInsensitive]) else { continue }
+            // Whole words only: no letter or digit may touch the match on either side.
+            guard let regex = try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}])\(escaped)(?![\\p{L}\\p{N}])",
+                                                       options: term.caseSensitive ? [] : [.caseInsensitive]) else { continue }
             result = regex.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result),
                                                     withTemplate: NSRegularExpression.escapedTemplate(for: term.kind.placeholder[language]))
         }

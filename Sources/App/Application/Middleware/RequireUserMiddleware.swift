@@ -11,6 +11,11 @@ struct RequireUserMiddleware: AsyncMiddleware {
         if user.mustChangePassword, request.url.path != SiteURL.changePassword.path {
             return request.redirect(to: SiteURL.changePassword.path)
         }
+        // Someone who must have a second factor sets it up before anything else.
+        if user.totpSecret == nil, !request.url.path.hasPrefix(SiteURL.twoFactor.path),
+           try await TwoFactorController.isRequired(user, on: request.db) {
+            return request.redirect(to: SiteURL.twoFactor.path)
+        }
         return try await next.respond(to: request)
     }
 }

@@ -69,7 +69,14 @@ enum Routes {
         browser.get(SiteURL.verify.pathComponents, use: RegisterController.verifyPage)
         browser.post(SiteURL.verify.pathComponents, use: RegisterController.verify)
 
+        browser.get(SiteURL.loginCode.pathComponents, use: TwoFactorController.codePage)
+        browser.post(SiteURL.loginCode.pathComponents, use: TwoFactorController.verifyCode)
+
         let signedIn = browser.grouped(RequireUserMiddleware())
+        signedIn.get(SiteURL.twoFactor.pathComponents, use: TwoFactorController.page)
+        signedIn.post(SiteURL.twoFactor.pathComponents, use: TwoFactorController.enable)
+        signedIn.post(SiteURL.twoFactorOff.pathComponents, use: TwoFactorController.disable)
+        signedIn.post(SiteURL.twoFactorRecoveryCodes.pathComponents, use: TwoFactorController.newRecoveryCodes)
         signedIn.get(SiteURL.changePassword.pathComponents, use: AuthController.changePasswordPage)
         signedIn.post(SiteURL.changePassword.pathComponents, use: AuthController.changePassword)
 
@@ -274,6 +281,7 @@ enum Routes {
         let organisation = organisationAdmin.scoped(OrganisationScope.self)
         organisation.get(SiteURL.adminOrganisation(.key).pathComponents, use: OrganisationController.page)
         organisation.post(SiteURL.adminOrganisation(.key).pathComponents, use: OrganisationController.update)
+        organisation.post(SiteURL.adminOrganisationTwoFactor(.key).pathComponents, use: OrganisationController.setTwoFactor)
         organisationAdmin.post(SiteURL.adminUserMembership(.key).pathComponents, use: OrganisationController.removeMember)
 
         let userAdmin = signedIn.grouped(RequirePermissionMiddleware(permission: .manageUsers))

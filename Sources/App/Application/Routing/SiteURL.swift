@@ -15,6 +15,10 @@ enum SiteURL: Sendable {
     case login
     case logout
     case changePassword
+    case loginCode
+    case twoFactor
+    case twoFactorOff
+    case twoFactorRecoveryCodes
     case adminUsers
     case adminUser(Parameter<UUID>)
     case adminUserResetPassword(Parameter<UUID>)
@@ -153,6 +157,7 @@ enum SiteURL: Sendable {
     case commissionerTariffs(Parameter<UUID>)
     case conditions
     case adminOrganisations
+    case adminOrganisationTwoFactor(Parameter<UUID>)
     case adminOrganisation(Parameter<UUID>)
     case adminUserMembership(Parameter<UUID>)
     case imports
@@ -236,6 +241,10 @@ enum SiteURL: Sendable {
         case .login: ["login"]
         case .logout: ["logout"]
         case .changePassword: ["account", "password"]
+        case .loginCode: ["login", "code"]
+        case .twoFactor: ["account", "two-factor"]
+        case .twoFactorOff: ["account", "two-factor", "off"]
+        case .twoFactorRecoveryCodes: ["account", "two-factor", "recovery-codes"]
         case .adminUsers: ["admin", "users"]
         case .adminUser(let id): ["admin", "users", .parameter("user", id.text)]
         case .adminUserResetPassword(let id): ["admin", "users", .parameter("user", id.text), "reset-password"]
@@ -377,6 +386,7 @@ enum SiteURL: Sendable {
         case .conditions: ["matching", "conditions"]
         case .adminOrganisations: ["admin", "organisations"]
         case .adminOrganisation(let id): ["admin", "organisations", .parameter("organisation", id.text)]
+        case .adminOrganisationTwoFactor(let id): ["admin", "organisations", .parameter("organisation", id.text), "two-factor"]
         case .adminUserMembership(let id): ["admin", "users", .parameter("user", id.text), "membership"]
         case .imports: ["import"]
         case .importTemplate(let kind): ["import", "templates", .parameter("kind", kind.text)]

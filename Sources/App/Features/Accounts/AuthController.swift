@@ -39,6 +39,12 @@ enum AuthController {
             return try await request.page(.login, LoginContext(request: request, email: email, next: next, errors: failed),
                                           status: .unauthorized)
         }
+        if user.totpSecret != nil {
+            // The password was right; the session signs in once the second factor is too.
+            try await recordPasswordAccepted(request, attempt, user: user)
+            try TwoFactorController.startSecondStep(request, user: user, next: next)
+            return request.redirect(to: SiteURL.loginCode.path)
+        }
         try await startSession(request, attempt, user: user)
         let start = Layout.destination(user.role.startArea).url.path
         return request.redirect(to: user.mustChangePassword ? SiteURL.changePassword.path : (next.isEmpty ? start : next))
@@ -52,7 +58,7 @@ enum AuthController {
     }
 
     /// 429 with the minutes to wait after too many failed attempts (for the account or the address).
-    private static func refuseWhenThrottled(_ request: Request, _ attempt: LoginAttemptFacts) async throws {
+    static func refuseWhenThrottled(_ request: Request, _ attempt: LoginAttemptFacts) async throws {
         let config = request.application.configuration
         let throttle = LoginThrottle(perAccount: config.loginLimitPerAccount, perAddress: config.loginLimitPerAddress,
                                      window: config.loginWindow)
@@ -69,7 +75,7 @@ enum AuthController {
                     reason: request.t("loginThrottled", ["minutes": String(max(1, (wait + 59) / 60))]))
     }
 
-    private static func recordFailure(_ request: Request, _ attempt: LoginAttemptFacts, user: User?, reason: String) async throws {
+    static func recordFailure(_ request: Request, _ attempt: LoginAttemptFacts, user: User?, reason: String) async throws {
         try await request.change { db in
             try await LoginAttempt(email: attempt.email, address: attempt.address, succeeded: false, attemptedAt: attempt.at).create(on: db)
             try await AuditTrail(clock: request.clock).record(on: db, actor: attempt.email, action: "login.failed", subject: user?.auditName ?? "",
@@ -77,8 +83,15 @@ enum AuthController {
         }
     }
 
+    private static func recordPasswordAccepted(_ request: Request, _ attempt: LoginAttemptFacts, user: User) async throws {
+        _ = try await request.change { db in
+            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "login.password-accepted",
+                                                              subject: user.auditName, details: ["address": attempt.address])
+        }
+    }
+
     /// Records the login and starts a new session for the user.
-    private static func startSession(_ request: Request, _ attempt: LoginAttemptFacts, user: User) async throws {
+    static func startSession(_ request: Request, _ attempt: LoginAttemptFacts, user: User, details: [String: String] = [:]) async throws {
         let userID = try user.requireID()
         try await request.change { db in
             try await LoginAttempt(email: attempt.email, address: attempt.address, succeeded: true, attemptedAt: attempt.at).create(on: db)
@@ -87,7 +100,7 @@ enum AuthController {
             user.languageCode = request.language.rawValue
             try await user.update(on: db)
             try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "login", subject: user.auditName,
-                                                              details: ["address": attempt.address])
+                                                              details: details.merging(["address": attempt.address]) { _, new in new })
         }
         // A new session id at login, so an id planted before login is worth nothing after it.
         if let old = request.session.id {

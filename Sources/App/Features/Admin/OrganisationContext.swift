@@ -20,6 +20,10 @@ struct OrganisationContext: Encodable {
     var teamForm: FormView
     var members: [Member]
     var form: FormView
+    var isAgency: Bool
+    var requireTwoFactor: Bool
+    var twoFactorURL: String
+    var notice: String?
     var errors: [FieldError]
     var hasErrors: Bool
 }

@@ -73,7 +73,7 @@ enum OrganisationController {
     }
 
     static func render(_ request: Request, organisation: Organisation, values: [String: String], problems: [FormProblem],
-                       status: HTTPStatus = .ok) async throws -> Response {
+                       notice: String? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let language = request.language
         let id = try organisation.requireID()
         let teams = try await Team.query(on: request.db).filter(\.$organisationID == id).sort(\.$name).all()
@@ -104,8 +104,31 @@ enum OrganisationController {
                     make.field("team", labelKey: "organisationTeam", kind: "select", options: teamOptions),
                 ]),
             ], submitLabel: request.t("save"), readOnly: false),
+            isAgency: organisation.kind == .agency, requireTwoFactor: organisation.requireTwoFactor,
+            twoFactorURL: SiteURL.adminOrganisationTwoFactor(.value(id)).path, notice: notice,
             errors: errors, hasErrors: !errors.isEmpty)
         return try await request.page(.organisation, context, status: status)
+    }
+
+    /// Whether everyone of the agency who reads client data must log in with a second factor.
+    static func setTwoFactor(_ request: Request) async throws -> Response {
+        let admin = try request.auth.require(User.self)
+        let organisation = try request.scope(OrganisationScope.self)
+        var form = FormFields(try request.content.decode([String: String].self))
+        let value = form.value("requireTwoFactor")
+        if !["", "on"].contains(value) { form.problem("requireTwoFactor", "formChoiceInvalid") }
+        guard form.problems.isEmpty else {
+            return try await render(request, organisation: organisation, values: form.values, problems: form.problems, status: .unprocessableEntity)
+        }
+        let required = value == "on"
+        try await request.change { db in
+            organisation.requireTwoFactor = required
+            try await organisation.update(on: db)
+            try await AuditTrail(clock: request.clock).record(on: db, actor: admin.auditName, action: "organisation.two-factor",
+                                                              subject: "organisation:\(try organisation.requireID().uuidString)",
+                                                              details: ["required": String(required)])
+        }
+        return try await render(request, organisation: organisation, values: [:], problems: [], notice: request.t("organisationTwoFactorSaved"))
     }
 
     /// Adds a team (`teamName`) or puts a user into the agency and a team (`email`, `team`).

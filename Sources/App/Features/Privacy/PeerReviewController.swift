@@ -20,7 +20,7 @@ enum PeerReviewController {
         anonymiser.identifier(client.phone, as: .phone)
         anonymiser.address(client.place)
         if let profile = file.profile { anonymiser.address(profile.homePlace) }
-        if let colleague = coaching.plan?.employerColleague, !colleague.isEmpty { anonymiser.name(colleague) }
+        if let colleague = coaching.plan?.employerColleague, !colleague.isEmpty { anonymiser.possibleName(colleague) }
         let workplaceIDs = file.placements.map { $0.$workplace.id }
         var position = ""
         if !workplaceIDs.isEmpty {

@@ -20,6 +20,11 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "language") var languageCode: String
     /// How clients can call this person; may be empty.
     @Field(key: "phone") var phone: String
+    /// The TOTP secret in base 32, once two-factor login is confirmed; nil when it is off.
+    @OptionalField(key: "totp_secret") var totpSecret: String?
+    @OptionalField(key: "totp_enabled_at") var totpEnabledAt: Date?
+    /// The time step of the last code accepted: a code works once.
+    @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -18,6 +18,8 @@ final class Organisation: Model, @unchecked Sendable {
     /// Raised with every change to a workplace, so every app instance knows when its in-memory
     /// matching index of this agency is out of date.
     @Field(key: "workplace_revision") var workplaceRevision: Int
+    /// Everyone of the agency who reads client data must log in with a second factor.
+    @Field(key: "require_two_factor") var requireTwoFactor: Bool
     @Enum(key: "kind") var kind: Kind
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -29,5 +31,6 @@ final class Organisation: Model, @unchecked Sendable {
         self.processFramework = processFramework
         self.workplaceRevision = 0
         self.kind = kind
+        self.requireTwoFactor = false
     }
 }

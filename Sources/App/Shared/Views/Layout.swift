@@ -39,6 +39,7 @@ struct Layout: Encodable {
     var csrfToken: String
     var homeURL: String
     var loginURL: String
+    var securityURL = SiteURL.twoFactor.path
     var logoutURL: String
     var stylesheetURL: String
     var faviconURL: String

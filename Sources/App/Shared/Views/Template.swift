@@ -3,6 +3,8 @@
 enum Template: String, CaseIterable, Sendable {
     case changePassword = "accounts/change-password"
     case login = "accounts/login"
+    case loginCode = "accounts/login-code"
+    case twoFactor = "accounts/two-factor"
     case passwordReset = "accounts/password-reset"
     case choosePassword = "accounts/choose-password"
     case adminMail = "admin/admin-mail"
