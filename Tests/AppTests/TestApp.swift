@@ -99,7 +99,8 @@ extension Application {
               let secret = user.totpSecret.flatMap(Base32.decode) else { return nil }
         let totp = TOTP(secret: secret)
         let now = totp.step(at: clock.now())
-        guard let step = (now - 1...now + 1).first(where: { $0 > (user.totpLastStep ?? .min) }) else { return nil }
+        // The current step first: a step behind may fall out of the window before the code arrives.
+        guard let step = [now, now + 1, now - 1].first(where: { $0 > (user.totpLastStep ?? .min) }) else { return nil }
         return totp.code(step: step)
     }
 

@@ -61,7 +61,8 @@ _USED_STEPS = {}
 
 def next_code(email, key):
     now = int(time.time() // 30)
-    step = max(now - 1, _USED_STEPS.get(email, now - 2) + 1)
+    # The current step, or the next unused one: a step behind may fall out of the window first.
+    step = max(now, _USED_STEPS.get(email, now - 1) + 1)
     if step > now + 1:
         time.sleep((step - 1) * 30 - time.time() + 0.5)
     _USED_STEPS[email] = step
