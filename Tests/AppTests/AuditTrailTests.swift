@@ -25,6 +25,41 @@ extension AppTests {
             }
         }
 
+        @Test func refusedAccessToARecordIsLoggedWithoutSayingWhetherItExists() async throws {
+            let clock = TestClock()
+            try await withApp(clock: clock) { app async throws in
+                let agency = try await app.makeAgency()
+                let (_, coach) = try await app.member("coach@example.org", of: agency, team: agency.north)
+                let (otherUser, other) = try await app.member("other@example.org", of: agency, team: agency.south)
+                let path = try await coach.newClient("Sanne Bakker")
+                let before = try await AuditEntry.query(on: app.db).count()
+                // Someone else's client and a client that was never there answer alike, and are logged alike.
+                #expect(try await other.get(path).status == .notFound)
+                #expect(try await other.get("/clients/\(UUID().uuidString)").status == .notFound)
+                let refused = try await AuditEntry.query(on: app.db).filter(\.$action == "access.refused").sort(\.$sequence).all()
+                #expect(refused.count == 2)
+                for entry in refused {
+                    #expect(entry.actor == otherUser.auditName)
+                    #expect(entry.subject == "")
+                    #expect(entry.details.contains("GET /clients/:client"))
+                }
+                #expect(refused[0].details == refused[1].details, "nothing tells the two apart")
+                // A public page without a record (an unknown framework) is not a refused record.
+                #expect(try await other.get("/frameworks/no-such-framework").status == .notFound)
+                #expect(try await AuditEntry.query(on: app.db).count() == before + 2)
+
+                // A scan is held to ten entries a minute; the next entry counts the rest.
+                for _ in 1...30 { _ = try await other.get("/clients/\(UUID().uuidString)/plan") }
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "access.refused").count() == 10)
+                clock.advance(61)
+                #expect(try await other.get("/clients/\(UUID().uuidString)").status == .notFound)
+                let last = try #require(try await AuditEntry.query(on: app.db).sort(\.$sequence, .descending).first())
+                #expect(last.action == "access.refused")
+                #expect(last.details.contains("\"heldBackBefore\":\"22\""))
+                #expect(try await AuditTrail.verify(on: app.db).break == nil)
+            }
+        }
+
         @Test func theDatabaseRefusesUpdatesAndDeletes() async throws {
             try await withApp { app async throws in
                 try await app.makeUser("admin@example.org", role: .admin)

@@ -98,6 +98,104 @@ extension AppTests {
             }
         }
 
+        @Test func theLockHoldsOneAddressOnlyAndTheOwnerElsewhereSignsIn() async throws {
+            let clock = TestClock()
+            try await withApp(clock: clock) { app async throws in
+                try await app.makeUser("coach@example.org", role: .jobCoach)
+                func browser(at address: String) -> TestBrowser {
+                    let browser = TestBrowser(app)
+                    browser.address = address
+                    return browser
+                }
+                for _ in 1...4 {
+                    #expect(try await browser(at: "192.0.2.1").login("coach@example.org", "guess").status == .unauthorized)
+                }
+                #expect(try await app.auditActions().contains("login.locked") == false)
+                #expect(try await browser(at: "192.0.2.1").login("coach@example.org", "guess").status == .unauthorized)
+                let lock = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "login.locked").all().first)
+                #expect(lock.actor == "coach@example.org")
+                #expect(lock.details.contains("192.0.2.1"))
+                #expect(try await browser(at: "192.0.2.1").login("coach@example.org").status == .tooManyRequests)
+                // The owner at another address is not locked out, and is not slowed either.
+                #expect(try await browser(at: "198.51.100.7").login("coach@example.org").status == .seeOther)
+                #expect(clock.pauses.isEmpty)
+                #expect(try await AuditTrail.verify(on: app.db).break == nil)
+            }
+        }
+
+        @Test func anAddressTryingManyAccountsIsSlowedButNotBlocked() async throws {
+            let clock = TestClock()
+            try await withApp(clock: clock) { app async throws in
+                try await app.makeUser("coach@example.org", role: .jobCoach)
+                let scanner = TestBrowser(app)
+                scanner.address = "203.0.113.9"
+                for number in 1...22 {
+                    #expect(try await scanner.login("user\(number)@example.org", "guess").status == .unauthorized)
+                }
+                // Twenty failures switch slowing on: the 21st and 22nd attempts waited.
+                #expect(clock.pauses == [0.5, 1.0])
+                #expect(try await app.auditActions().filter { $0 == "login.address-slowed" }.count == 1)
+                // A colleague behind the same office address still signs in, after a pause.
+                let colleague = TestBrowser(app)
+                colleague.address = "203.0.113.9"
+                #expect(try await colleague.login("coach@example.org").status == .seeOther)
+                #expect(clock.pauses.last == 1.5)
+            }
+        }
+
+        @Test func oneSeesOnesOwnSessionsAndEndsThem() async throws {
+            try await withApp { app async throws in
+                try await app.makeUser("coach@example.org", role: .jobCoach)
+                let someone = try await app.makeUser("someone@example.org", role: .jobCoach)
+                let laptop = TestBrowser(app), phone = TestBrowser(app), tablet = TestBrowser(app), theirs = TestBrowser(app)
+                laptop.address = "192.0.2.10"
+                phone.address = "198.51.100.20"
+                let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
+                let iPhone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1"
+                func login(_ browser: TestBrowser, _ email: String, agent: String) async throws {
+                    _ = try await browser.get("/login", headers: ["User-Agent": agent])
+                    let token = try TestBrowser.csrfToken(in: try await browser.get("/login", headers: ["User-Agent": agent]).body.string)
+                    let response = try await browser.post("/login", form: ["email": email, "password": "correct horse battery", "_csrf": token],
+                                                          headers: ["User-Agent": agent])
+                    #expect(response.status == .seeOther)
+                }
+                try await login(laptop, "coach@example.org", agent: firefox)
+                try await login(phone, "coach@example.org", agent: iPhone)
+                try await login(tablet, "coach@example.org", agent: iPhone)
+                try await login(theirs, "someone@example.org", agent: firefox)
+                let page = try await laptop.get("/account/sessions")
+                #expect(page.status == .ok)
+                let html = page.body.string
+                #expect(html.contains("Firefox op Linux"))
+                #expect(html.contains("Safari op iOS"))
+                #expect(html.contains("198.51.100.20"))
+                #expect(page.count("<li class=\"panel\">") == 3, "someone else's session is not listed")
+                #expect(page.count("deze browser") == 1)
+
+                // Ending the phone's session signs the phone out.
+                let userID = try #require(try await User.query(on: app.db).filter(\.$email == "coach@example.org").first()?.id)
+                let phoneRow = try #require(try await StoredSession.query(on: app.db).filter(\.$userID == userID)
+                    .filter(\.$address == "198.51.100.20").first())
+                let ended = try await laptop.submit("/account/sessions", to: "/account/sessions/\(phoneRow.id!.uuidString)/end", form: [:])
+                #expect(ended.status == .ok)
+                #expect(ended.body.string.contains("U bent uitgelogd in Safari op iOS."))
+                #expect(try await phone.get("/caseload").location?.hasPrefix("/login") == true)
+                // Someone else's session is not found, and the attempt is logged.
+                let theirRow = try #require(try await StoredSession.query(on: app.db).filter(\.$userID == someone.id!).first())
+                #expect(try await laptop.submit("/account/sessions", to: "/account/sessions/\(theirRow.id!.uuidString)/end", form: [:]).status == .notFound)
+                #expect(try await StoredSession.find(theirRow.id, on: app.db) != nil)
+                #expect(try await app.auditActions().contains("access.refused"))
+
+                // Log out everywhere else: the tablet goes, the laptop stays.
+                let everywhere = try await laptop.submit("/account/sessions", to: "/account/sessions/end-others", form: [:])
+                #expect(everywhere.body.string.contains("U bent uitgelogd in 1 andere browser."))
+                #expect(try await tablet.get("/caseload").location?.hasPrefix("/login") == true)
+                #expect(try await laptop.get("/account/sessions").status == .ok)
+                #expect(try await StoredSession.query(on: app.db).filter(\.$userID == userID).count() == 1)
+                #expect(try await app.auditActions().suffix(1) == ["sessions.ended-others"])
+            }
+        }
+
         @Test func aOneTimePasswordMustBeChangedFirst() async throws {
             try await withApp { app async throws in
                 try await app.makeUser("new@example.org", role: .jobCoach, mustChange: true)

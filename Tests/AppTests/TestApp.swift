@@ -19,12 +19,15 @@ enum TestApp {
     }
 
     static func configuration() -> AppConfiguration {
-        AppConfiguration(database: database, bcryptCost: 4, secureCookies: false,
+        var configuration = AppConfiguration(database: database, bcryptCost: 4, secureCookies: false,
                          timeZone: TimeZone(identifier: "Europe/Amsterdam")!, demo: false, runStartupTasks: false,
                          demoPassword: nil, initialAdminEmail: "admin@test.local", benchmarkRoute: true,
-                         loginLimitPerAccount: 5, loginLimitPerAddress: 20, loginWindow: 15 * 60,
+                         loginLockPerPair: 5, loginSlowPerAddress: 20, loginWindow: 15 * 60,
                          dataDirectory: dataDirectory, publicURL: "http://127.0.0.1:8080", registerName: "Jobcoach register",
                          outcomesMaxAge: 0)
+        // In-memory requests have no socket: tests name their client with X-Forwarded-For.
+        configuration.trustedProxies = [ClientAddress.noSocketAddress]
+        return configuration
     }
 
     /// One data directory per test run: the signing key is made once and shared by all tests.
@@ -47,6 +50,17 @@ final class TestClock: AppClock, @unchecked Sendable {
     func now() -> Date { lock.withLock { current } }
 
     func advance(_ seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
+
+    private var paused: [TimeInterval] = []
+    /// The pauses asked for, in order.
+    var pauses: [TimeInterval] { lock.withLock { paused } }
+
+    func pause(seconds: TimeInterval) async throws {
+        lock.withLock {
+            paused.append(seconds)
+            current = current.addingTimeInterval(seconds)
+        }
+    }
 }
 
 func withApp(configure adjust: (inout AppConfiguration) -> Void = { _ in }, clock: TestClock? = nil,

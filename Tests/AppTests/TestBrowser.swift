@@ -8,6 +8,8 @@ final class TestBrowser: @unchecked Sendable {
     let app: Application
     private(set) var cookies: [String: String] = [:]
     var language = "nl"
+    /// The client address the app sees (sent as X-Forwarded-For, which tests trust); nil for none.
+    var address: String?
 
     init(_ app: Application) {
         self.app = app
@@ -72,6 +74,7 @@ final class TestBrowser: @unchecked Sendable {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         if headers.first(name: .acceptLanguage) == nil { headers.add(name: .acceptLanguage, value: language) }
+        if let address, headers.first(name: .xForwardedFor) == nil { headers.add(name: .xForwardedFor, value: address) }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
         for (name, value) in response.headers.setCookie?.all ?? [:] {
             if value.string.isEmpty || (value.expires.map { $0 < Date() } ?? false) {

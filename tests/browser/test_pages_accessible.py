@@ -83,7 +83,8 @@ def test_admin_journey_every_page_accessible(browser, demo_password):
     page = new_page(browser)
     login(page, "admin@demo.jobcoach.test", demo_password)
     expect(page.locator(".account .who")).to_contain_text("Anna Admin")
-    for path in ["/", "/frameworks/register-jobcoach", "/admin/users", "/admin/mail", "/admin/audit", "/admin/audit?verify=1"]:
+    for path in ["/", "/frameworks/register-jobcoach", "/account/two-factor", "/account/sessions", "/admin/users", "/admin/mail",
+                 "/admin/audit", "/admin/audit?verify=1"]:
         page.goto(path)
         assert_page_basics(page, path)
         assert_accessible(page, f"{path} (admin)")

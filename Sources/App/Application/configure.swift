@@ -71,8 +71,10 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     app.middleware.use(SecurityHeadersMiddleware(secureCookies: configuration.secureCookies))
     app.middleware.use(LanguageMiddleware(secureCookies: configuration.secureCookies))
     app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(RefusedAccessMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: ResourcePaths.publicFiles.path + "/"))
 
+    _ = app.refusalLog
     try Routes.register(on: app)
 
     app.asyncCommands.use(FrameworksCommand(), as: "frameworks")

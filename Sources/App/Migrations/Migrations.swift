@@ -56,5 +56,7 @@ enum Migrations {
         app.migrations.add(AddComplaintParties())
         // 014: two-factor login (TOTP), recovery codes, the agency setting that requires it.
         app.migrations.add(CreateTwoFactor())
+        // 015: the browser and address each session began from (the list of one's sessions).
+        app.migrations.add(AddSessionDevice())
     }
 }

@@ -19,7 +19,8 @@ struct DatabaseSessionDriver: SessionDriver {
             let now = request.clock.now()
             let row = StoredSession(tokenHash: SecureToken.sha256(token), data: try Self.encode(data),
                                     userID: data["userID"].flatMap(UUID.init(uuidString:)),
-                                    now: now, expiresAt: now.addingTimeInterval(Self.idleTimeout))
+                                    now: now, expiresAt: now.addingTimeInterval(Self.idleTimeout),
+                                    userAgent: request.headers.first(name: .userAgent), address: request.clientAddress)
             try await row.create(on: request.db)
             // Expired sessions are cleared now and then rather than by a separate job.
             if Int.random(in: 0..<50) == 0 {

@@ -1,31 +1,40 @@
 import Fluent
 import Foundation
+import JobcoachCore
+import Vapor
 
-/// Slows password guessing: after too many failed logins for one account, or from one address,
-/// within a window, logins are refused until the window has passed. Counted in the database so
-/// every app instance sees the same attempts.
+/// Reads the failed logins `LoginThrottlePolicy` judges from the database, so that every app
+/// instance sees the same attempts.
 struct LoginThrottle: Sendable {
-    let perAccount: Int
-    let perAddress: Int
-    let window: TimeInterval
+    let policy: LoginThrottlePolicy
 
-    /// Seconds until another attempt is allowed, or nil when allowed now.
-    func retryAfter(email: String, address: String, now: Date, on database: any Database) async throws -> Int? {
-        let since = now.addingTimeInterval(-window)
-        let byAccount = try await LoginAttempt.query(on: database)
-            .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$attemptedAt > since)
-            .sort(\.$attemptedAt, .ascending).all()
-        let byAddress = try await LoginAttempt.query(on: database)
-            .filter(\.$address == address).filter(\.$succeeded == false).filter(\.$attemptedAt > since)
-            .sort(\.$attemptedAt, .ascending).all()
-        var waits: [TimeInterval] = []
-        if byAccount.count >= perAccount, let oldest = byAccount.suffix(perAccount).first {
-            waits.append(oldest.attemptedAt.addingTimeInterval(window).timeIntervalSince(now))
-        }
-        if byAddress.count >= perAddress, let oldest = byAddress.suffix(perAddress).first {
-            waits.append(oldest.attemptedAt.addingTimeInterval(window).timeIntervalSince(now))
-        }
-        guard let wait = waits.max() else { return nil }
-        return max(1, Int(wait.rounded(.up)))
+    /// Enough to judge any threshold; a scan beyond it is slowed at the maximum anyway.
+    private static let rowLimit = 500
+
+    func failures(email: String, address: String, now: Date, on database: any Database) async throws -> [LoginFailure] {
+        try await LoginAttempt.query(on: database)
+            .filter(\.$succeeded == false)
+            .filter(\.$attemptedAt > now.addingTimeInterval(-policy.window))
+            .group(.or) { $0.filter(\.$email == email).filter(\.$address == address) }
+            .sort(\.$attemptedAt, .descending)
+            .limit(Self.rowLimit)
+            .all()
+            .map { LoginFailure(email: $0.email, address: $0.address, at: $0.attemptedAt) }
+    }
+}
+
+extension AppConfiguration {
+    var loginThrottlePolicy: LoginThrottlePolicy {
+        LoginThrottlePolicy(lockPairAfter: loginLockPerPair, slowAddressAfter: loginSlowPerAddress,
+                            slowAccountAfter: loginSlowPerAccount, window: loginWindow)
+    }
+}
+
+extension Request {
+    /// The client's address, through the proxies `JOBCOACH_TRUSTED_PROXIES` names.
+    var clientAddress: String {
+        ClientAddress.resolve(peer: remoteAddress?.ipAddress ?? ClientAddress.noSocketAddress,
+                              forwardedFor: headers.first(name: .xForwardedFor),
+                              trustedProxies: application.configuration.trustedProxies)
     }
 }

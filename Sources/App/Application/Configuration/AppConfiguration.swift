@@ -1,4 +1,6 @@
 import Foundation
+import JobcoachCore
+import NIOCore
 import Vapor
 
 /// Every setting, read once at start from the environment. Nothing else reads `Environment.get`.
@@ -20,9 +22,11 @@ struct AppConfiguration: Sendable {
     var initialAdminEmail: String
     /// Registers `/bench/bare`, the do-nothing route benchmarks compare against.
     var benchmarkRoute: Bool
-    /// Failed logins per e-mail address, and per client address, before a pause.
-    var loginLimitPerAccount: Int
-    var loginLimitPerAddress: Int
+    /// Failed logins within `loginWindow` before an account is locked from one address, and before
+    /// an address or an account is slowed (`LoginThrottlePolicy`).
+    var loginLockPerPair: Int
+    var loginSlowPerAddress: Int
+    var loginSlowPerAccount: Int = 10
     var loginWindow: TimeInterval
     /// Where signing keys and evidence files are kept (`JOBCOACH_DATA_DIR`, default `data`).
     var dataDirectory: URL
@@ -40,6 +44,9 @@ struct AppConfiguration: Sendable {
     var mailFrom = "noreply@localhost"
     /// How often the background sender looks for mail to send, in seconds (`JOBCOACH_MAIL_POLL_SECONDS`).
     var mailPollSeconds: TimeInterval = 30
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`JOBCOACH_TRUSTED_PROXIES`, comma
+    /// separated addresses; `local` for a connection without an IP address, such as a Unix socket).
+    var trustedProxies: Set<String> = []
 
     static func fromEnvironment(options: LaunchOptions) throws -> AppConfiguration {
         let env = ProcessInfo.processInfo.environment
@@ -57,8 +64,9 @@ struct AppConfiguration: Sendable {
             demoPassword: env["JOBCOACH_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 },
             initialAdminEmail: env["JOBCOACH_ADMIN_EMAIL"] ?? "admin@jobcoach.local",
             benchmarkRoute: env["JOBCOACH_BENCH_ROUTE"] == "1",
-            loginLimitPerAccount: 5,
-            loginLimitPerAddress: 20,
+            loginLockPerPair: 5,
+            loginSlowPerAddress: 20,
+            loginSlowPerAccount: 10,
             loginWindow: 15 * 60,
             dataDirectory: URL(fileURLWithPath: env["JOBCOACH_DATA_DIR"] ?? "data", isDirectory: true),
             publicURL: try parsePublicURL(env["JOBCOACH_PUBLIC_URL"]),
@@ -66,7 +74,8 @@ struct AppConfiguration: Sendable {
             outcomesMaxAge: try parseSeconds(env["JOBCOACH_OUTCOMES_MAX_AGE"], name: "JOBCOACH_OUTCOMES_MAX_AGE", default: 60),
             smtp: try SMTPSettings.parse(env["SMTP_URL"], trustedCertificatesFile: env["SMTP_CA_FILE"]),
             mailFrom: try parseMailFrom(env["JOBCOACH_MAIL_FROM"], publicURL: try parsePublicURL(env["JOBCOACH_PUBLIC_URL"])),
-            mailPollSeconds: max(1, try parseSeconds(env["JOBCOACH_MAIL_POLL_SECONDS"], name: "JOBCOACH_MAIL_POLL_SECONDS", default: 30)))
+            mailPollSeconds: max(1, try parseSeconds(env["JOBCOACH_MAIL_POLL_SECONDS"], name: "JOBCOACH_MAIL_POLL_SECONDS", default: 30)),
+            trustedProxies: try parseTrustedProxies(env["JOBCOACH_TRUSTED_PROXIES"]))
     }
 }
 
@@ -77,6 +86,19 @@ private func parseSeconds(_ value: String?, name: String, default fallback: Time
         throw ConfigurationError("\(name) must be a whole number of seconds from 0 to 86400, not '\(value)'")
     }
     return TimeInterval(seconds)
+}
+
+/// `JOBCOACH_TRUSTED_PROXIES`: IP addresses (v4 or v6) or `local`, separated by commas.
+private func parseTrustedProxies(_ value: String?) throws -> Set<String> {
+    guard let value, !value.isEmpty else { return [] }
+    var proxies: Set<String> = []
+    for part in value.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+        guard part == ClientAddress.noSocketAddress || (try? SocketAddress(ipAddress: part, port: 0)) != nil else {
+            throw ConfigurationError("JOBCOACH_TRUSTED_PROXIES must list IP addresses (or local), separated by commas, not '\(part)'")
+        }
+        proxies.insert(part)
+    }
+    return proxies
 }
 
 /// `JOBCOACH_MAIL_FROM`: a plain address; by default `noreply@` the host of the public URL.

@@ -77,6 +77,9 @@ enum Routes {
         signedIn.post(SiteURL.twoFactor.pathComponents, use: TwoFactorController.enable)
         signedIn.post(SiteURL.twoFactorOff.pathComponents, use: TwoFactorController.disable)
         signedIn.post(SiteURL.twoFactorRecoveryCodes.pathComponents, use: TwoFactorController.newRecoveryCodes)
+        signedIn.get(SiteURL.accountSessions.pathComponents, use: SessionsController.page)
+        signedIn.post(SiteURL.accountSessionEnd(.key).pathComponents, use: SessionsController.end)
+        signedIn.post(SiteURL.accountSessionsEndOthers.pathComponents, use: SessionsController.endOthers)
         signedIn.get(SiteURL.changePassword.pathComponents, use: AuthController.changePasswordPage)
         signedIn.post(SiteURL.changePassword.pathComponents, use: AuthController.changePassword)
 

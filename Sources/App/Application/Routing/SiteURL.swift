@@ -19,6 +19,9 @@ enum SiteURL: Sendable {
     case twoFactor
     case twoFactorOff
     case twoFactorRecoveryCodes
+    case accountSessions
+    case accountSessionEnd(Parameter<UUID>)
+    case accountSessionsEndOthers
     case adminUsers
     case adminUser(Parameter<UUID>)
     case adminUserResetPassword(Parameter<UUID>)
@@ -245,6 +248,9 @@ enum SiteURL: Sendable {
         case .twoFactor: ["account", "two-factor"]
         case .twoFactorOff: ["account", "two-factor", "off"]
         case .twoFactorRecoveryCodes: ["account", "two-factor", "recovery-codes"]
+        case .accountSessions: ["account", "sessions"]
+        case .accountSessionEnd(let id): ["account", "sessions", .parameter("session", id.text), "end"]
+        case .accountSessionsEndOthers: ["account", "sessions", "end-others"]
         case .adminUsers: ["admin", "users"]
         case .adminUser(let id): ["admin", "users", .parameter("user", id.text)]
         case .adminUserResetPassword(let id): ["admin", "users", .parameter("user", id.text), "reset-password"]

@@ -28,7 +28,7 @@ enum AuthController {
             return try await request.page(.login, LoginContext(request: request, email: email, next: next, errors: errors),
                                           status: .badRequest)
         }
-        let attempt = LoginAttemptFacts(email: email, address: request.remoteAddress?.ipAddress ?? "unknown", at: request.clock.now())
+        let attempt = LoginAttemptFacts(email: email, address: request.clientAddress, at: request.clock.now())
         try await refuseWhenThrottled(request, attempt)
         let user = try await User.query(on: request.db).filter(\.$email == email).first()
         // Hash even when the account does not exist, so response time does not tell which accounts exist.
@@ -57,29 +57,40 @@ enum AuthController {
         let at: Date
     }
 
-    /// 429 with the minutes to wait after too many failed attempts (for the account or the address).
+    /// 429 with the minutes to wait when this account is locked from this address; a pause first
+    /// when the address or the account is being slowed (`LoginThrottlePolicy`).
     static func refuseWhenThrottled(_ request: Request, _ attempt: LoginAttemptFacts) async throws {
-        let config = request.application.configuration
-        let throttle = LoginThrottle(perAccount: config.loginLimitPerAccount, perAddress: config.loginLimitPerAddress,
-                                     window: config.loginWindow)
-        guard let wait = try await throttle.retryAfter(email: attempt.email, address: attempt.address, now: attempt.at, on: request.db) else {
-            return
+        let throttle = LoginThrottle(policy: request.application.configuration.loginThrottlePolicy)
+        let failures = try await throttle.failures(email: attempt.email, address: attempt.address, now: attempt.at, on: request.db)
+        switch throttle.policy.verdict(email: attempt.email, address: attempt.address, at: attempt.at, failures: failures) {
+        case .proceed(let delay):
+            if delay > 0 { try await request.clock.pause(seconds: delay) }
+        case .locked(let wait):
+            _ = try await request.change { db in
+                try await AuditTrail(clock: request.clock).record(on: db, actor: attempt.email, action: "login.refused",
+                                                                  details: ["address": attempt.address, "reason": "locked from this address"])
+            }
+            var headers = HTTPHeaders()
+            headers.add(name: .retryAfter, value: String(wait))
+            throw Abort(.tooManyRequests, headers: headers,
+                        reason: request.t("loginThrottled", ["minutes": String(max(1, (wait + 59) / 60))]))
         }
-        _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: attempt.email, action: "login.refused",
-                                                              details: ["address": attempt.address, "reason": "too many failed attempts"])
-        }
-        var headers = HTTPHeaders()
-        headers.add(name: .retryAfter, value: String(wait))
-        throw Abort(.tooManyRequests, headers: headers,
-                    reason: request.t("loginThrottled", ["minutes": String(max(1, (wait + 59) / 60))]))
     }
 
+    /// Counts the failure, and logs each throttle it switches on.
     static func recordFailure(_ request: Request, _ attempt: LoginAttemptFacts, user: User?, reason: String) async throws {
+        let throttle = LoginThrottle(policy: request.application.configuration.loginThrottlePolicy)
         try await request.change { db in
             try await LoginAttempt(email: attempt.email, address: attempt.address, succeeded: false, attemptedAt: attempt.at).create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: attempt.email, action: "login.failed", subject: user?.auditName ?? "",
-                                                              details: ["address": attempt.address, "reason": reason])
+            let trail = AuditTrail(clock: request.clock)
+            try await trail.record(on: db, actor: attempt.email, action: "login.failed", subject: user?.auditName ?? "",
+                                   details: ["address": attempt.address, "reason": reason])
+            let failures = try await throttle.failures(email: attempt.email, address: attempt.address, now: attempt.at, on: db)
+            let failure = LoginFailure(email: attempt.email, address: attempt.address, at: attempt.at)
+            for onset in throttle.policy.onsets(of: failure, failures: failures) {
+                try await trail.record(on: db, actor: attempt.email, action: onset.rawValue, subject: user?.auditName ?? "",
+                                       details: ["address": attempt.address, "windowMinutes": String(Int(throttle.policy.window / 60))])
+            }
         }
     }
 

@@ -40,6 +40,7 @@ struct TwoFactorContext: Encodable {
     var enableURL: String
     var offURL: String
     var recoveryURL: String
+    var sessionsURL = SiteURL.accountSessions.path
     var unusedRecoveryCodes: String
     var recoveryCodes: [String]
     var notice: String?

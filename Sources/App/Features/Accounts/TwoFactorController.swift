@@ -37,7 +37,7 @@ enum TwoFactorController {
     static func verifyCode(_ request: Request) async throws -> Response {
         guard let user = try await pendingUser(request) else { return request.redirect(to: SiteURL.login.path) }
         let entered = (try request.content.decode(CodeForm.self).code ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let attempt = AuthController.LoginAttemptFacts(email: user.email, address: request.remoteAddress?.ipAddress ?? "unknown",
+        let attempt = AuthController.LoginAttemptFacts(email: user.email, address: request.clientAddress,
                                                        at: request.clock.now())
         try await AuthController.refuseWhenThrottled(request, attempt)
         guard !entered.isEmpty else {

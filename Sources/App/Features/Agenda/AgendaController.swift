@@ -124,7 +124,7 @@ enum AgendaController {
               let actor = try await PracticeActor.of(user, on: request.db) else {
             _ = try await request.change { db in
                 try await AuditTrail(clock: request.clock).record(on: db, actor: "anonymous", action: "agenda.feed.refused",
-                                                                  details: ["address": request.remoteAddress?.ipAddress ?? "unknown"])
+                                                                  details: ["address": request.clientAddress])
             }
             throw Abort(.notFound)
         }

@@ -14,10 +14,17 @@ final class StoredSession: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "last_seen_at") var lastSeenAt: Date
     @Field(key: "expires_at") var expiresAt: Date
+    /// The User-Agent (cut to `userAgentLength`) and client address at the start.
+    @OptionalField(key: "user_agent") var userAgent: String?
+    @OptionalField(key: "address") var address: String?
+
+    static let userAgentLength = 300
 
     init() {}
 
-    init(tokenHash: String, data: String, userID: UUID?, now: Date, expiresAt: Date) {
+    init(tokenHash: String, data: String, userID: UUID?, now: Date, expiresAt: Date, userAgent: String? = nil, address: String? = nil) {
+        self.userAgent = userAgent.map { String($0.prefix(Self.userAgentLength)) }
+        self.address = address
         self.tokenHash = tokenHash
         self.data = data
         self.userID = userID

@@ -5,10 +5,16 @@ import Vapor
 /// The time, behind a protocol so tests can fix it (the core takes "today" as an argument).
 protocol AppClock: Sendable {
     func now() -> Date
+    /// Waits before going on (a slowed login): tests move their clock instead of waiting.
+    func pause(seconds: TimeInterval) async throws
 }
 
 struct SystemClock: AppClock {
     func now() -> Date { Date() }
+
+    func pause(seconds: TimeInterval) async throws {
+        try await Task.sleep(for: .milliseconds(Int(seconds * 1_000)))
+    }
 }
 
 extension Application {

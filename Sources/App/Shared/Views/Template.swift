@@ -5,6 +5,7 @@ enum Template: String, CaseIterable, Sendable {
     case login = "accounts/login"
     case loginCode = "accounts/login-code"
     case twoFactor = "accounts/two-factor"
+    case sessions = "accounts/sessions"
     case passwordReset = "accounts/password-reset"
     case choosePassword = "accounts/choose-password"
     case adminMail = "admin/admin-mail"
