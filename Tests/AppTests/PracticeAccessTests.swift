@@ -33,13 +33,14 @@ extension AppTests {
                     #expect(try await owner.get(path + suffix).status == .ok, "owner GET \(suffix)")
                     #expect(try await colleague.get(path + suffix).status == .notFound, "colleague GET \(suffix)")
                 }
-                let before = try await app.auditActions().count
+                let before = try await app.auditActionsButRefusals().count
                 for (suffix, form) in Self.clientWrites + [("/coach", ["coach": UUID().uuidString])] {
                     var fields = form
                     fields["_csrf"] = csrf
                     #expect(try await colleague.post(path + suffix, form: fields).status == .notFound, "colleague POST \(suffix)")
                 }
-                #expect(try await app.auditActions().count == before, "refused requests write nothing")
+                #expect(try await app.auditActionsButRefusals().count == before, "refused requests write nothing but the refusal")
+                #expect(try await app.auditActions().last == "access.refused")
                 #expect(!(try await colleague.get("/caseload").body.string.contains("Sanne Bakker")))
                 let client = try await app.clientRecord(named: "Sanne Bakker")
                 #expect(try await app.trajectory(of: client).phase == .intake)

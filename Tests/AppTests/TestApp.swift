@@ -121,4 +121,9 @@ extension Application {
     func auditActions() async throws -> [String] {
         try await AuditEntry.query(on: db).sort(\.$sequence).all().map(\.action)
     }
+
+    /// The trail without the entries refusals write (`access.refused`): what was read or changed.
+    func auditActionsButRefusals() async throws -> [String] {
+        try await auditActions().filter { $0 != "access.refused" }
+    }
 }

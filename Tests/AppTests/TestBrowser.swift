@@ -52,6 +52,14 @@ final class TestBrowser: @unchecked Sendable {
         return try await send(.POST, action, headers: headers, body: ByteBuffer(data: body))
     }
 
+    /// Posts bytes as they are (a broken form), with this session's cookies.
+    @discardableResult
+    func post(_ path: String, raw body: [UInt8], contentType: String?) async throws -> TestingHTTPResponse {
+        var headers = HTTPHeaders()
+        if let contentType { headers.replaceOrAdd(name: .contentType, value: contentType) }
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(bytes: body))
+    }
+
     /// Opens a page with a form and posts it with the page's CSRF token.
     @discardableResult
     func submit(_ formPath: String, to action: String? = nil, form: [String: String]) async throws -> TestingHTTPResponse {
@@ -68,7 +76,7 @@ final class TestBrowser: @unchecked Sendable {
         return try await submit("/login/code", form: ["code": code])
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
+    func send(_ method: HTTPMethod, _ path: String, headers extra: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
         var headers = extra
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))

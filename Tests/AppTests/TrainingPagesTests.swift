@@ -240,6 +240,7 @@ extension AppTests {
                 let coachToken = try await app.accounts.createToken(for: setting.coach, name: "x", actor: "test", on: app.db)
                 var headers = HTTPHeaders()
                 headers.bearerAuthorization = BearerAuthorization(token: coachToken)
+                headers.replaceOrAdd(name: .contentType, value: "text/csv")
                 #expect(try await app.testing().sendRequest(.POST, "/api/v1/training/attendance?activity=\(activity.id!)", headers: headers,
                                                             body: ByteBuffer(string: list)).status == .forbidden)
             }

@@ -86,3 +86,29 @@ import Testing
         #expect(DeviceDescription(userAgent: "Jobcoach-sync/1.0") == DeviceDescription(browser: nil, system: nil))
     }
 }
+
+@Suite struct FormEncodingTests {
+    func check(_ body: String) -> FormEncoding.Problem? {
+        FormEncoding.problem(in: Array(body.utf8))
+    }
+
+    @Test func ordinaryFormsRead() {
+        #expect(check("") == nil)
+        #expect(check("name=Sanne+Bakker&city=%27s-Hertogenbosch&empty=&flag") == nil)
+        #expect(check("name=Jos%C3%A9+M%C3%BCller&_csrf=abc") == nil)
+    }
+
+    @Test func bytesThatAreNotTextAreNamed() {
+        #expect(check("name=%FF%FE%C3") == .notText(field: "name"))
+        #expect(FormEncoding.problem(in: Array("note=".utf8) + [0xC3, 0x28]) == .notText(field: "note"))
+        #expect(check("%FF=x") == .notText(field: nil))
+    }
+
+    @Test func aBrokenEscapeIsNamed() {
+        #expect(check("city=%zz") == .badEscape(field: "city"))
+        #expect(check("city=abc%") == .badEscape(field: "city"))
+        #expect(check("city=abc%4") == .badEscape(field: "city"))
+        #expect(check("city=abc%41") == nil)
+        #expect(check("ci%ty=x") == .badEscape(field: nil))
+    }
+}

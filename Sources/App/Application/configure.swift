@@ -23,6 +23,7 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     app.strings = try UIStrings.load(from: ResourcePaths.strings)
     app.templateStrings = try TemplateStrings.load(from: ResourcePaths.views)
     app.openAPIDocument = try OpenAPIController.load(from: ResourcePaths.openAPI)
+    app.apiContract = try APIContract(document: app.openAPIDocument)
 
     switch configuration.database {
     case .sqliteFile(let path):
@@ -71,6 +72,7 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     app.middleware.use(SecurityHeadersMiddleware(secureCookies: configuration.secureCookies))
     app.middleware.use(LanguageMiddleware(secureCookies: configuration.secureCookies))
     app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(RefusedAccessMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: ResourcePaths.publicFiles.path + "/"))
 

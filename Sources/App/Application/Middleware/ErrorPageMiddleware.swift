@@ -32,7 +32,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         do {
             let response = try await request.render(.error, page).encodeResponse(status: status, for: request)
             if let abort = error as? any AbortError {
-                for (name, value) in abort.headers where name.lowercased() == "location" || name.lowercased() == "retry-after" {
+                for (name, value) in abort.headers where ["location", "retry-after", "allow"].contains(name.lowercased()) {
                     response.headers.replaceOrAdd(name: name, value: value)
                 }
             }

@@ -12,7 +12,9 @@ enum Routes {
         if config.benchmarkRoute {
             app.get(SiteURL.benchBare.pathComponents) { _ in "ok" }
         }
-        let api = app.grouped(BearerTokenMiddleware())
+        // Requests are held to the OpenAPI document (media type, lengths, dates) once the caller is known.
+        let open = app.grouped(APIContractMiddleware())
+        let api = app.grouped(BearerTokenMiddleware(), APIContractMiddleware())
         api.get(SiteURL.api(.frameworks).pathComponents, use: APIController.frameworks)
         api.get(SiteURL.api(.framework(.key)).pathComponents, use: APIController.framework)
         api.get(SiteURL.api(.frameworkVersion(.key, .key)).pathComponents, use: APIController.frameworkVersion)
@@ -22,27 +24,27 @@ enum Routes {
         api.get(SiteURL.api(.frameworkCASE(.key)).pathComponents, use: InterchangeController.casePackage)
         api.get(SiteURL.api(.frameworkMoodle(.key)).pathComponents, use: InterchangeController.moodleCSV)
         api.get(SiteURL.api(.trainingProgrammes).pathComponents, use: TrainingAPIController.programmes)
-        let protectedAPI = api.grouped(RequireAPIUserMiddleware())
+        let protectedAPI = app.grouped(BearerTokenMiddleware(), RequireAPIUserMiddleware(), APIContractMiddleware())
         protectedAPI.get(["api", "v1", "me"], use: APIController.me)
         // Matching for integrations: stateless, but only for holders of a token.
-        protectedAPI.on(.POST, SiteURL.api(.matchingRank).pathComponents, body: .collect(maxSize: "16mb"), use: MatchingController.rank)
-        app.get(SiteURL.api(.matchingConditions).pathComponents, use: MatchingController.conditionsAPI)
+        protectedAPI.post(SiteURL.api(.matchingRank).pathComponents, maxSize: "16mb", use: MatchingController.rank)
+        open.get(SiteURL.api(.matchingConditions).pathComponents, use: MatchingController.conditionsAPI)
         // Outcome measures and risk adjustment for integrations: stateless, for holders of a token.
-        protectedAPI.on(.POST, SiteURL.api(.outcomeMeasures).pathComponents, body: .collect(maxSize: "32mb"), use: OutcomesAPIController.measures)
-        protectedAPI.on(.POST, SiteURL.api(.caseConvert).pathComponents, body: .collect(maxSize: "16mb"), use: InterchangeController.convert)
-        protectedAPI.on(.POST, SiteURL.api(.trainingAttendance).pathComponents, body: .collect(maxSize: "2mb"), use: ActivityController.api)
-        protectedAPI.on(.POST, SiteURL.api(.trainingCoverage).pathComponents, body: .collect(maxSize: "4mb"), use: TrainingAPIController.coverage)
-        protectedAPI.on(.POST, SiteURL.api(.outcomesRiskAdjusted).pathComponents, body: .collect(maxSize: "32mb"), use: OutcomesAPIController.riskAdjusted)
+        protectedAPI.post(SiteURL.api(.outcomeMeasures).pathComponents, maxSize: "32mb", use: OutcomesAPIController.measures)
+        protectedAPI.post(SiteURL.api(.caseConvert).pathComponents, maxSize: "16mb", use: InterchangeController.convert)
+        protectedAPI.post(SiteURL.api(.trainingAttendance).pathComponents, maxSize: "2mb", use: ActivityController.api)
+        protectedAPI.post(SiteURL.api(.trainingCoverage).pathComponents, maxSize: "4mb", use: TrainingAPIController.coverage)
+        protectedAPI.post(SiteURL.api(.outcomesRiskAdjusted).pathComponents, maxSize: "32mb", use: OutcomesAPIController.riskAdjusted)
         // The fidelity scale is public, and so is scoring it: neither touches stored data.
-        app.get(SiteURL.api(.fidelityIPS25).pathComponents, use: OutcomesAPIController.fidelityScale)
-        app.post(SiteURL.api(.fidelityIPS25).pathComponents, use: OutcomesAPIController.fidelityScore)
+        open.get(SiteURL.api(.fidelityIPS25).pathComponents, use: OutcomesAPIController.fidelityScale)
+        open.post(SiteURL.api(.fidelityIPS25).pathComponents, use: OutcomesAPIController.fidelityScore)
         // The register's public API: the self-check, the register, verification.
-        app.post(SiteURL.api(.eligibility).pathComponents, use: EligibilityController.api)
-        app.get(SiteURL.api(.register).pathComponents, use: RegisterController.api)
-        app.post(SiteURL.api(.credentialsVerify).pathComponents, use: RegisterController.verifyAPI)
-        app.get(SiteURL.api(.credentialStatus(.key)).pathComponents, use: RegisterController.status)
-        app.get(SiteURL.api(.credentialRevocations).pathComponents, use: RegisterController.revocations)
-        app.get(SiteURL.jwks.pathComponents, use: RegisterController.jwks)
+        open.post(SiteURL.api(.eligibility).pathComponents, use: EligibilityController.api)
+        open.get(SiteURL.api(.register).pathComponents, use: RegisterController.api)
+        open.post(SiteURL.api(.credentialsVerify).pathComponents, use: RegisterController.verifyAPI)
+        open.get(SiteURL.api(.credentialStatus(.key)).pathComponents, use: RegisterController.status)
+        open.get(SiteURL.api(.credentialRevocations).pathComponents, use: RegisterController.revocations)
+        open.get(SiteURL.jwks.pathComponents, use: RegisterController.jwks)
         // A coach's calendar feed: the secret in the URL is the key, calendar programs carry no session.
         app.get(SiteURL.agendaFeed(.key).pathComponents, use: AgendaController.feed)
 

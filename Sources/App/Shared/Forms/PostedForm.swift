@@ -31,6 +31,13 @@ struct PostedForm<Field: FormFieldName>: Decodable, Sendable {
     /// A ticked checkbox (value "yes").
     func isChecked(_ field: Field) -> Bool { self[field] == "yes" }
 
+    /// A checkbox sends "yes" or nothing: anything else (`maybe`) is a problem named by its field.
+    @discardableResult
+    mutating func checkbox(_ field: Field) -> Bool {
+        if !["", "yes"].contains(self[field]) { problem(field, "formChoiceInvalid") }
+        return isChecked(field)
+    }
+
     /// The values by input id, to show the form again.
     var values: [String: String] { fields.values }
 

@@ -123,6 +123,7 @@ struct IntakeForm: Decodable, Sendable {
         for field in Field.allCases where field.isText && posted[field].count > Self.maximumTextLength {
             posted.problem(field, "formTooLong")
         }
+        posted.checkbox(.codeOfConduct)
         let factors = validateFactors()
         guard posted.problems.isEmpty, let heldOn else { return nil }
         return Valid(heldOn: heldOn, factors: factors)
