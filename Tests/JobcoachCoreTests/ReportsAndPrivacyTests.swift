@@ -142,3 +142,43 @@ import Testing
         #expect(CaseAnonymiser.ageBand(bornOn: born, on: CalendarDate("2024-03-12")!) == 30...39)
     }
 }
+
+@Suite struct ErasureRuleTests {
+    let today = CalendarDate(year: 2026, month: 12, day: 3)!
+
+    @Test func aRequestNeedsTheExportOfferedFirstAndOneAtATime() {
+        #expect(ErasureRule.recording(exportOffered: false, receivedOn: today, today: today, openRequest: false) == .exportNotOffered)
+        #expect(ErasureRule.recording(exportOffered: true, receivedOn: today, today: today, openRequest: false) == nil)
+        #expect(ErasureRule.recording(exportOffered: true, receivedOn: today.adding(days: 1), today: today, openRequest: false) == .receivedInFuture)
+        #expect(ErasureRule.recording(exportOffered: true, receivedOn: today, today: today, openRequest: true) == .alreadyRequested)
+    }
+
+    @Test func aSecondPersonConfirmsAndOnlyWhilePending() {
+        #expect(ErasureRule.confirmation(status: .requested, requester: "coach", confirmer: "coach") == .sameAsRequester)
+        #expect(ErasureRule.confirmation(status: .requested, requester: "coach", confirmer: "lead") == nil)
+        #expect(ErasureRule.confirmation(status: .erased, requester: "coach", confirmer: "lead") == .notPending)
+        #expect(ErasureRule.confirmation(status: .withdrawn, requester: "coach", confirmer: "lead") == .notPending)
+        #expect(ErasureRule.withdrawal(status: .requested) == nil)
+        #expect(ErasureRule.withdrawal(status: .erased) == .notPending)
+    }
+
+    @Test func theReferenceIsShortAndPlain() {
+        let reference = ErasureRule.reference(from: [0, 1, 2, 31, 32, 255, 100, 7, 9])
+        #expect(reference == "W-ABC9A9EH")
+        #expect(!reference.contains("O") && !reference.contains("I") && !reference.contains("0") && !reference.contains("1"))
+    }
+
+    @Test func theKeptLinesAreEveryPointReachedPricedAndCountOnTheStatement() {
+        let start = CalendarDate(year: 2025, month: 1, day: 6)!
+        let job = OutcomeJob(start: CalendarDate(year: 2025, month: 3, day: 3)!, end: nil, hoursPerWeek: 16, hourlyWage: 14, regular: true)
+        let client = PaymentStatement.Client(id: "W-ABCDEFGH", paymentGroup: "A", start: start, jobs: [job])
+        let tariffs: [String: [PaymentPoint: Int]] = ["A": [.start: 50_000, .placement: 150_000]]
+        let kept = PaymentStatement.lines(of: client, tariffs: tariffs, asOf: today)
+        #expect(kept.map(\.point) == [.start, .placement, .kept26Weeks, .kept52Weeks])
+        #expect(kept.map(\.amountCents) == [50_000, 150_000, nil, nil])
+        let statement = PaymentStatement.compute([], tariffs: tariffs, period: .year(2025), asOf: today, kept: kept)
+        #expect(statement.totalCents == 200_000)
+        #expect(statement.lines.map(\.point) == [.start, .placement, .kept26Weeks])
+        #expect(PaymentStatement.compute([], tariffs: tariffs, period: .year(2026), asOf: today, kept: kept).lines.map(\.point) == [.kept52Weeks])
+    }
+}

@@ -303,3 +303,51 @@ def test_the_team_lead_reads_the_load_settings_and_csv(browser, demo_password):
         assert response.status == 403, f"{target}: {response.status}"
     check(coach, "team page forbidden for a job coach")
     coach.context.close()
+
+
+def test_erasure_on_request_needs_a_second_person_and_a_restriction_shows_everywhere(browser, demo_password):
+    stamp = str(int(time.time() * 1000))
+    coach = signed_in(browser, COACH, demo_password)
+    name = f"Wies Wissen {stamp}"
+    path = new_client(coach, name)
+    coach.goto(path)
+    coach.get_by_role("link", name="Wissen en beperken").click()
+    expect(coach.locator("h1")).to_contain_text("Wissen en beperken")
+    check(coach, "privacy page")
+
+    # Without the export offered, the summary names the checkbox and takes focus.
+    coach.fill("#receivedOn", time.strftime("%Y-%m-%d"))
+    submit(coach, "erasure-form", 422)
+    expect(coach.locator(".error-summary")).to_be_focused()
+    expect(coach.locator(".error-summary a[href='#exportOffered']")).to_be_visible()
+    check(coach, "privacy page with an error")
+    coach.check("#exportOffered")
+    submit(coach, "erasure-form", 200)
+    expect(coach.get_by_role("status")).to_contain_text("Een tweede persoon moet het nog bevestigen")
+    expect(coach.locator("form#erasure-confirm-form")).to_have_count(0)
+    check(coach, "privacy page with an open request")
+
+    lead = signed_in(browser, TEAM_LEAD, demo_password)
+    lead.goto(path + "/privacy")
+    expect(lead.locator("form#erasure-confirm-form")).to_have_count(1)
+    check(lead, "privacy page for the second person")
+    submit(lead, "erasure-confirm-form", 200)
+    expect(lead.locator("h1")).to_have_text("De cliënt is gewist")
+    check(lead, "erased")
+    coach.goto("/caseload")
+    expect(coach.locator("main")).not_to_contain_text(name)
+
+    # A restriction: the banner on every page of the client, and changes refused with a reason.
+    other = new_client(coach, f"Rik Beperkt {stamp}")
+    coach.goto(other + "/privacy")
+    coach.fill("#reason", "Betwist het verslag")
+    submit(coach, "restriction-form", 200)
+    for page_path in [other, other + "/plan", other + "/intake"]:
+        coach.goto(page_path)
+        expect(coach.locator(".restriction")).to_contain_text("Verwerking beperkt sinds")
+    check(coach, "intake of a restricted client")
+    coach.set_viewport_size({"width": 320, "height": 800})
+    coach.goto(other)
+    assert coach.evaluate("document.documentElement.scrollWidth") <= 320
+    coach.context.close()
+    lead.context.close()

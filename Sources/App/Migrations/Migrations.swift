@@ -58,5 +58,8 @@ enum Migrations {
         app.migrations.add(CreateTwoFactor())
         // 015: the browser and address each session began from (the list of one's sessions).
         app.migrations.add(AddSessionDevice())
+        // 016: erasure on request with a second person's confirmation, the financial records kept
+        // without the person, and restriction of processing.
+        app.migrations.add(CreateErasureOnRequest())
     }
 }

@@ -24,6 +24,14 @@ public struct PaymentStatement: Hashable, Sendable {
         public var reachedOn: CalendarDate
         /// Nil when the commissioner has no tariff for this group and point.
         public var amountCents: Int?
+
+        public init(client: String, paymentGroup: String, point: PaymentPoint, reachedOn: CalendarDate, amountCents: Int?) {
+            self.client = client
+            self.paymentGroup = paymentGroup
+            self.point = point
+            self.reachedOn = reachedOn
+            self.amountCents = amountCents
+        }
     }
 
     public var lines: [Line]
@@ -43,15 +51,22 @@ public struct PaymentStatement: Hashable, Sendable {
         return reached
     }
 
-    /// `tariffs[group][point]` in cents.
+    /// Every payment point the client reached up to `today`, priced: what is kept of a client erased
+    /// on request, since the commissioner's financial records must stay (the client's id is then
+    /// the erasure's reference).
+    public static func lines(of client: Client, tariffs: [String: [PaymentPoint: Int]], asOf today: CalendarDate) -> [Line] {
+        points(of: client, asOf: today).map { point, day in
+            Line(client: client.id, paymentGroup: client.paymentGroup, point: point, reachedOn: day,
+                 amountCents: tariffs[client.paymentGroup]?[point])
+        }
+    }
+
+    /// `tariffs[group][point]` in cents; `kept` are the lines of erased clients, in the period or not.
     public static func compute(_ clients: [Client], tariffs: [String: [PaymentPoint: Int]], period: OutcomePeriod,
-                               asOf today: CalendarDate) -> PaymentStatement {
-        var lines: [Line] = []
+                               asOf today: CalendarDate, kept: [Line] = []) -> PaymentStatement {
+        var lines = kept.filter { $0.reachedOn >= period.from && $0.reachedOn <= period.to }
         for client in clients {
-            for (point, day) in points(of: client, asOf: today) where day >= period.from && day <= period.to {
-                lines.append(Line(client: client.id, paymentGroup: client.paymentGroup, point: point, reachedOn: day,
-                                  amountCents: tariffs[client.paymentGroup]?[point]))
-            }
+            lines += Self.lines(of: client, tariffs: tariffs, asOf: today).filter { $0.reachedOn >= period.from && $0.reachedOn <= period.to }
         }
         lines.sort { ($0.reachedOn, $0.client, $0.point.rawValue) < ($1.reachedOn, $1.client, $1.point.rawValue) }
         var counts: [PaymentPoint: Int] = [:]

@@ -230,6 +230,13 @@ enum Routes {
         client.get(SiteURL.clientExport(.key).pathComponents, use: PrivacyController.exportPage)
         client.get(SiteURL.clientExportJSON(.key).pathComponents, use: PrivacyController.exportJSON)
         client.get(SiteURL.clientAttachments(.key).pathComponents, use: AttachmentController.page)
+        // Erasure on request and restriction: the coach or the team lead, and a second person confirms
+        // an erasure; open while processing is restricted, which stops every other change.
+        client.get(SiteURL.clientPrivacy(.key).pathComponents, use: ErasureController.page)
+        client.post(SiteURL.clientErasure(.key).pathComponents, use: ErasureController.record)
+        client.post(SiteURL.clientErasureConfirm(.key).pathComponents, use: ErasureController.confirm)
+        client.post(SiteURL.clientErasureWithdraw(.key).pathComponents, use: ErasureController.withdraw)
+        client.post(SiteURL.clientRestriction(.key).pathComponents, use: ErasureController.restrict)
         client.get(SiteURL.clientAttachment(.key, .key).pathComponents, use: AttachmentController.download)
 
         // Changes in the client's trajectory: only the client's own coach (403 for the team lead).

@@ -127,6 +127,11 @@ enum SiteURL: Sendable {
     case clientAccount(Parameter<UUID>)
     case clientExport(Parameter<UUID>)
     case clientExportJSON(Parameter<UUID>)
+    case clientPrivacy(Parameter<UUID>)
+    case clientErasure(Parameter<UUID>)
+    case clientErasureConfirm(Parameter<UUID>)
+    case clientErasureWithdraw(Parameter<UUID>)
+    case clientRestriction(Parameter<UUID>)
     case clientPeerReview(Parameter<UUID>)
     case clientAttachments(Parameter<UUID>)
     case clientAttachment(Parameter<UUID>, Parameter<UUID>)
@@ -356,6 +361,11 @@ enum SiteURL: Sendable {
         case .clientReportSend(let id, let kind): ["clients", .parameter("client", id.text), "reports", .parameter("kind", kind.text), "send"]
         case .clientAccount(let id): ["clients", .parameter("client", id.text), "account"]
         case .clientExport(let id): ["clients", .parameter("client", id.text), "export"]
+        case .clientPrivacy(let id): ["clients", .parameter("client", id.text), "privacy"]
+        case .clientErasure(let id): ["clients", .parameter("client", id.text), "erasure"]
+        case .clientErasureConfirm(let id): ["clients", .parameter("client", id.text), "erasure", "confirm"]
+        case .clientErasureWithdraw(let id): ["clients", .parameter("client", id.text), "erasure", "withdraw"]
+        case .clientRestriction(let id): ["clients", .parameter("client", id.text), "restriction"]
         case .clientExportJSON(let id): ["clients", .parameter("client", id.text), "export.json"]
         case .clientPeerReview(let id): ["clients", .parameter("client", id.text), "peer-review"]
         case .clientAttachments(let id): ["clients", .parameter("client", id.text), "attachments"]

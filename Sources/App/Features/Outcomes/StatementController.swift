@@ -38,12 +38,21 @@ enum StatementController {
         let data = try await OutcomeData.load(organisationID: viewer.organisationID, timeZone: request.application.configuration.timeZone,
                                               on: request.db)
         let own = data.trajectories.filter { $0.commissionerID == commissionerID }
+        // Clients erased on request stay in the books as their reference (`RetainedFinancialRecord`).
+        let kept = try await RetainedFinancialRecord.query(on: request.db).filter(\.$organisationID == viewer.organisationID)
+            .filter(\.$commissionerID == commissionerID).filter(\.$kind == RetainedFinancialRecord.Kind.paymentPoint.rawValue).all()
+            .compactMap { row -> PaymentStatement.Line? in
+                guard let point = row.paymentPoint.flatMap(PaymentPoint.init(rawValue:)), let day = CalendarDate(row.occurredOn) else { return nil }
+                return PaymentStatement.Line(client: row.reference, paymentGroup: row.paymentGroup, point: point, reachedOn: day,
+                                             amountCents: row.amountCents)
+            }
         let statement = PaymentStatement.compute(own.map { trajectory in
             PaymentStatement.Client(id: trajectory.id.uuidString, paymentGroup: trajectory.factors?.paymentGroup ?? "", start: trajectory.start,
                                     jobs: trajectory.jobs.map(\.job))
-        }, tariffs: prices, period: period, asOf: request.today)
+        }, tariffs: prices, period: period, asOf: request.today, kept: kept)
         let shown = Set(statement.lines.map(\.client)).compactMap(UUID.init(uuidString:))
         var names: [String: String] = [:]
+        for line in kept { names[line.client] = request.t("statementErasedClient", ["reference": line.client]) }
         if !shown.isEmpty {
             for trajectory in try await Trajectory.query(on: request.db).filter(\.$id ~~ shown).with(\.$client).all() {
                 names[trajectory.id!.uuidString] = trajectory.client.name

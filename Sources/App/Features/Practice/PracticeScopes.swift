@@ -61,11 +61,17 @@ private func agencyRecord<M: Model>(_ type: M.Type, parameter: String, organisat
     return row
 }
 
-/// Changes in a client's trajectory: only the client's own coach; 403 for a team lead who only sees it.
+/// Changes in a client's trajectory: only the client's own coach (403 for a team lead who only sees
+/// it), and none while processing is restricted (409).
 struct RequireClientWriteMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard try request.practiceActor.canWork(on: try request.scopedClient) else {
+        let client = try request.scopedClient
+        guard try request.practiceActor.canWork(on: client) else {
             throw Abort(.forbidden, reason: request.t("practiceOnlyOwnCoach"))
+        }
+        // Restricted processing (GDPR article 18): the data is kept, and nothing is changed or sent.
+        if let since = client.restrictedSince {
+            throw Abort(.conflict, reason: request.t("privacyRestrictedRefused", ["date": WorkPage.date(since, request.language)]))
         }
         return try await next.respond(to: request)
     }

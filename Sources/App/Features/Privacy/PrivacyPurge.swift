@@ -54,19 +54,43 @@ struct PrivacyPurge {
         case .wholeClient: erased = records.trajectories
         case .trajectories(let ids): erased = records.trajectories.filter { ids.contains($0.trajectory.id!) }
         }
+        let kept = Self.anonymousCounts(of: erased, timeZone: timeZone)
+        summary.trajectoriesErased += erased.count
+        if decision == .wholeClient { summary.clientsErased += 1 }
+        for (key, count) in kept.outcomes { summary.outcomes[String(key.split(separator: "|")[1]), default: 0] += count }
+        guard execute else { return }
+
+        let ids = erased.compactMap(\.trajectory.id)
+        let doomed = erased
+        let wholeClient = decision == .wholeClient
+        let clock = application.clock
+        try await application.changes.perform(on: application.db) { db in
+            try await Self.erase(doomed, of: client, wholeClient: wholeClient, keeping: kept, on: db)
+            try await AuditTrail(clock: clock).record(
+                on: db, actor: "system:privacy-purge", action: wholeClient ? "client.purged" : "trajectories.purged",
+                subject: client.auditName,
+                details: ["organisation": client.organisationID.uuidString, "trajectories": String(ids.count)])
+        }
+        try await Self.eraseFiles(Set(doomed.flatMap(\.attachments).map(\.sha256)), application: application)
+    }
+
+    /// What an erasure keeps: outcomes per closing year, and per quarter what the outcome figures
+    /// count by group, without the client.
+    struct AnonymousCounts: Sendable {
         var outcomes: [String: Int] = [:]
+        var periods: [String: Int] = [:]
+    }
+
+    static func anonymousCounts(of erased: [ClientRecords.TrajectoryRecords], timeZone: TimeZone) -> AnonymousCounts {
+        var kept = AnonymousCounts()
         for trajectory in erased {
             let closing = trajectory.closing.first
             let year = closing.flatMap { CalendarDate($0.closedOn)?.year }
                 ?? trajectory.trajectory.endedAt.map { CalendarDate($0, in: timeZone).year } ?? 0
-            outcomes["\(year)|\(closing?.outcome ?? "ended-without-closing")", default: 0] += 1
+            kept.outcomes["\(year)|\(closing?.outcome ?? "ended-without-closing")", default: 0] += 1
             if trajectory.followUps.contains(where: { $0.monthsAfter == 12 && $0.stillEmployed }) {
-                outcomes["\(year)|employed-after-12-months", default: 0] += 1
+                kept.outcomes["\(year)|employed-after-12-months", default: 0] += 1
             }
-        }
-        // Per year and quarter: what the outcome figures count, by group, without the client.
-        var periodCounts: [String: Int] = [:]
-        for trajectory in erased {
             let row = trajectory.trajectory
             let start = CalendarDate(row.startedAt, in: timeZone)
             let end = row.endedAt.map { CalendarDate($0, in: timeZone) }
@@ -79,69 +103,58 @@ struct PrivacyPurge {
             if let commissioner = row.$commissioner.id { groupings.append("commissioner=\(commissioner.uuidString)") }
             for (period, grouping, measure) in AnonymousOutcomeCounts.counts(client, groupings: groupings, firstYear: start.year,
                                                                               lastYear: (end ?? start).year) {
-                periodCounts["\(period)|\(grouping)|\(measure)", default: 0] += 1
+                kept.periods["\(period)|\(grouping)|\(measure)", default: 0] += 1
             }
         }
-        summary.trajectoriesErased += erased.count
-        if decision == .wholeClient { summary.clientsErased += 1 }
-        for (key, count) in outcomes { summary.outcomes[String(key.split(separator: "|")[1]), default: 0] += count }
-        guard execute else { return }
+        return kept
+    }
 
+    /// Adds the counts and deletes the trajectories (and, for the whole client, their account,
+    /// sessions, mail and the client), inside the caller's transaction.
+    static func erase(_ doomed: [ClientRecords.TrajectoryRecords], of client: Client, wholeClient: Bool, keeping kept: AnonymousCounts,
+                      on db: any Database) async throws {
         let organisationID = client.organisationID
         let clientID = try client.requireID()
-        let ids = erased.compactMap(\.trajectory.id)
-        let doomed = erased
-        let wholeClient = decision == .wholeClient
-        let clock = application.clock
-        let counts = outcomes
-        let kept = periodCounts
-        try await application.changes.perform(on: application.db) { db in
-            for (key, count) in kept {
-                let parts = key.split(separator: "|", maxSplits: 2).map(String.init)
-                let row = try await OutcomePeriodCount.query(on: db).filter(\.$organisationID == organisationID)
-                    .filter(\.$quarter == parts[0]).filter(\.$grouping == parts[1]).filter(\.$measure == parts[2]).first() ?? OutcomePeriodCount()
-                if row.id == nil {
-                    row.organisationID = organisationID
-                    row.quarter = parts[0]
-                    row.grouping = parts[1]
-                    row.measure = parts[2]
-                    row.count = 0
-                }
-                row.count += count
-                try await row.save(on: db)
+        for (key, count) in kept.periods {
+            let parts = key.split(separator: "|", maxSplits: 2).map(String.init)
+            let row = try await OutcomePeriodCount.query(on: db).filter(\.$organisationID == organisationID)
+                .filter(\.$quarter == parts[0]).filter(\.$grouping == parts[1]).filter(\.$measure == parts[2]).first() ?? OutcomePeriodCount()
+            if row.id == nil {
+                row.organisationID = organisationID
+                row.quarter = parts[0]
+                row.grouping = parts[1]
+                row.measure = parts[2]
+                row.count = 0
             }
-            for (key, count) in counts {
-                let parts = key.split(separator: "|").map(String.init)
-                let year = Int(parts[0]) ?? 0
-                let row = try await OutcomeCount.query(on: db).filter(\.$organisationID == organisationID)
-                    .filter(\.$closedYear == year).filter(\.$outcome == parts[1]).first() ?? OutcomeCount()
-                if row.id == nil {
-                    row.organisationID = organisationID
-                    row.closedYear = year
-                    row.outcome = parts[1]
-                    row.count = 0
-                }
-                row.count += count
-                try await row.save(on: db)
-            }
-            for trajectory in doomed { try await trajectory.delete(on: db) }
-            if wholeClient {
-                if let account = try await ClientAccount.query(on: db).filter(\.$client.$id == clientID).with(\.$user).first() {
-                    let user = account.user
-                    try await account.delete(on: db)
-                    try await StoredSession.query(on: db).filter(\.$userID == user.id!).delete()
-                    try await LoginAttempt.query(on: db).filter(\.$email == user.email).delete()
-                    try await OutboxMessage.query(on: db).filter(\.$recipient == user.email).delete()
-                    try await user.delete(on: db)
-                }
-                try await client.delete(on: db)
-            }
-            try await AuditTrail(clock: clock).record(
-                on: db, actor: "system:privacy-purge", action: wholeClient ? "client.purged" : "trajectories.purged",
-                subject: client.auditName,
-                details: ["organisation": organisationID.uuidString, "trajectories": String(ids.count)])
+            row.count += count
+            try await row.save(on: db)
         }
-        try await Self.eraseFiles(Set(doomed.flatMap(\.attachments).map(\.sha256)), application: application)
+        for (key, count) in kept.outcomes {
+            let parts = key.split(separator: "|").map(String.init)
+            let year = Int(parts[0]) ?? 0
+            let row = try await OutcomeCount.query(on: db).filter(\.$organisationID == organisationID)
+                .filter(\.$closedYear == year).filter(\.$outcome == parts[1]).first() ?? OutcomeCount()
+            if row.id == nil {
+                row.organisationID = organisationID
+                row.closedYear = year
+                row.outcome = parts[1]
+                row.count = 0
+            }
+            row.count += count
+            try await row.save(on: db)
+        }
+        for trajectory in doomed { try await trajectory.delete(on: db) }
+        guard wholeClient else { return }
+        if let account = try await ClientAccount.query(on: db).filter(\.$client.$id == clientID).with(\.$user).first() {
+            let user = account.user
+            try await account.delete(on: db)
+            try await StoredSession.query(on: db).filter(\.$userID == user.id!).delete()
+            try await LoginAttempt.query(on: db).filter(\.$email == user.email).delete()
+            try await OutboxMessage.query(on: db).filter(\.$recipient == user.email).delete()
+            try await RecoveryCode.query(on: db).filter(\.$user.$id == user.id!).delete()
+            try await user.delete(on: db)
+        }
+        try await client.delete(on: db)
     }
 
     /// Removes the stored files no record names any more, once the records are gone: the same bytes

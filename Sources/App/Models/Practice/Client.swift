@@ -17,6 +17,9 @@ final class Client: Model, @unchecked Sendable {
     @Field(key: "place") var place: String
     /// The agency's own client number (from its earlier system or spreadsheet); may be empty.
     @Field(key: "reference") var reference: String
+    /// Restricted processing (GDPR article 18) since this day: the data is kept, nothing else.
+    @OptionalField(key: "restricted_since") var restrictedSince: String?
+    @OptionalField(key: "restriction_reason") var restrictionReason: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {

@@ -43,6 +43,9 @@ struct Layout: Encodable {
     var logoutURL: String
     var stylesheetURL: String
     var faviconURL: String
+    /// On every page of a client whose processing is restricted (GDPR article 18), and on the
+    /// client's own pages: since when, in words.
+    var restriction: String?
 
     /// `current` marks the navigation entry of this page with `aria-current`.
     init(request: Request, title: String, current: SiteURL? = nil) {
@@ -94,6 +97,11 @@ struct Layout: Encodable {
         self.logoutURL = SiteURL.logout.path
         self.stylesheetURL = SiteURL.stylesheet.path
         self.faviconURL = SiteURL.favicon.path
+        if let client = try? request.scopedClient, let since = client.restrictedSince {
+            self.restriction = request.t("privacyBanner", ["date": WorkPage.date(since, language)])
+        } else if let own = try? request.scope(OwnClientScope.self), let since = own.restrictedSince {
+            self.restriction = request.t("privacyBannerClient", ["date": WorkPage.date(since, language)])
+        }
     }
 
     /// The page and the menu label of a work area.

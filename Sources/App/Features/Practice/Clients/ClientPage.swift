@@ -134,7 +134,8 @@ extension ClientPageContext {
                 (.clientPlan(.value(id)), request.t("planTitle")), (.clientSupport(.value(id)), request.t("supportTitle")),
                 (.clientFading(.value(id)), request.t("fadingTitle")), (.clientClosing(.value(id)), request.t("closingTitle")),
                 (.clientReports(.value(id)), request.t("reportsTitle")), (.clientAccount(.value(id)), request.t("accountTitle")),
-                (.clientExport(.value(id)), request.t("exportTitle")), (.clientPeerReview(.value(id)), request.t("peerReviewTitle")),
+                (.clientExport(.value(id)), request.t("exportTitle")), (.clientPrivacy(.value(id)), request.t("privacyTitle")),
+                (.clientPeerReview(.value(id)), request.t("peerReviewTitle")),
             ]
             return links.map { LinkView(url: $0.0.path, label: $0.1) }
         }
