@@ -46,6 +46,9 @@ extension AppTests {
 
         /// Client routes the team lead may post to (the rest are the own coach's).
         static let teamLeadPosts: Set<String> = ["coach"]
+        /// Client posts the own coach and the team lead both make: a client's erasure request, its
+        /// confirmation by the other one, withdrawing it, and restricting processing.
+        static let sharedPosts: Set<String> = ["erasure", "confirm", "withdraw", "restriction"]
         /// Client pages only the own coach opens (drafted from the whole file).
         static let ownCoachPages: Set<String> = ["peer-review"]
 
@@ -75,7 +78,7 @@ extension AppTests {
             case .teamLead:
                 if kind == .agencyRecord { return .reached }
                 if route.method == .GET { return ownCoachPages.contains(last) ? .forbidden : .reached }
-                return teamLeadPosts.contains(last) ? .reached : .forbidden
+                return teamLeadPosts.contains(last) || sharedPosts.contains(last) ? .reached : .forbidden
             }
         }
 

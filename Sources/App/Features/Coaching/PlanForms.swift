@@ -109,7 +109,7 @@ struct GoalForm: Decodable, Sendable {
         let target = posted.amount(.target)
         let due = posted.date(.dueOn, required: false)
         let goal = SmartGoal(what: posted[.what], why: posted[.why], target: target, unit: posted[.unit],
-                             agreedWithClient: posted.isChecked(.agreed), dueOn: due)
+                             agreedWithClient: posted.checkbox(.agreed), dueOn: due)
         let steps = PracticeMapping.lines(posted[.steps])
         if steps.count > 20 || steps.contains(where: { $0.count > 300 }) { posted.problem(.steps, "goalStepsTooMany") }
         for problem in goal.problems(plannedOn: today) {

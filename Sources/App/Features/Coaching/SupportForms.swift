@@ -136,8 +136,9 @@ struct MilestoneForm: Decodable, Sendable {
         let title = posted.text(.title, missing: "milestoneTitleMissing", maxLength: 300)
         let reachedOn = posted.date(.reachedOn, required: true)
         if let reachedOn, reachedOn > today { posted.problem(.reachedOn, "cpdInFuture") }
+        let celebrated = posted.checkbox(.celebrated)
         guard posted.problems.isEmpty, let title, let reachedOn else { return nil }
-        return Valid(title: title, reachedOn: reachedOn, celebrated: posted.isChecked(.celebrated))
+        return Valid(title: title, reachedOn: reachedOn, celebrated: celebrated)
     }
 }
 
@@ -188,7 +189,7 @@ struct EvaluationForm: Decodable, Sendable {
         if let heldOn, heldOn > today { posted.problem(.heldOn, "cpdInFuture") }
         let outcome = posted.text(.outcome, missing: "evaluationOutcomeMissing", maxLength: 5_000)
         posted.limit(.planChanges, to: 5_000)
-        let client = posted.isChecked(.client), employer = posted.isChecked(.employer), commissioner = posted.isChecked(.commissioner)
+        let client = posted.checkbox(.client), employer = posted.checkbox(.employer), commissioner = posted.checkbox(.commissioner)
         switch kind.absence(client: client, employer: employer, commissioner: commissioner) {
         case .client: posted.problem(.presence, "evaluationWithoutClient")
         case .closingParties: posted.problem(.presence, "evaluationClosingParties")

@@ -64,6 +64,8 @@ struct EmployerForm: Decodable, Sendable {
     /// The one validation step: a name, a known place if any, the interview's date (not in the
     /// future), the length of the texts.
     mutating func validate(today: CalendarDate, places: PlaceCatalog) -> Bool {
+        posted.checkbox(.jobCarving)
+        posted.checkbox(.newJob)
         let name = posted.text(.name, missing: "employerNameMissing", maxLength: 200)
         posted.place(.place, in: places)
         let interviewed = posted.date(.interviewedOn, required: false)
