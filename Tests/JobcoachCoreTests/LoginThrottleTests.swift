@@ -41,6 +41,12 @@ import Testing
         #expect(policy.verdict(email: "coach@example.org", address: "203.0.113.9", at: start.addingTimeInterval(300), failures: many) == .proceed(delay: 5))
     }
 
+    @Test func anOfficeWhereFewPeopleMistypeIsNotSlowed() {
+        // 40 failures behind one address, but of 4 accounts (each below its own lock): not a scan.
+        let office = (0..<40).map { LoginFailure(email: "user\($0 % 4)@example.org", address: "198.51.100.1", at: start.addingTimeInterval(Double($0))) }
+        #expect(policy.verdict(email: "coach@example.org", address: "198.51.100.1", at: start.addingTimeInterval(60), failures: office) == .proceed(delay: 0))
+    }
+
     @Test func anAccountGuessedFromManyAddressesIsSlowed() {
         let spread = (0..<10).map { LoginFailure(email: "coach@example.org", address: "192.0.2.\($0)", at: start.addingTimeInterval(Double($0))) }
         let verdict = policy.verdict(email: "coach@example.org", address: "198.51.100.7", at: start.addingTimeInterval(30), failures: spread)
@@ -53,6 +59,9 @@ import Testing
         #expect(policy.onsets(of: five[4], failures: five) == [.pairLocked])
         let scan = (0..<20).map { LoginFailure(email: "user\($0)@example.org", address: "203.0.113.9", at: start.addingTimeInterval(Double($0))) }
         #expect(policy.onsets(of: scan[19], failures: scan) == [.addressSlowed])
+        // A further failure of an account already counted does not start it again.
+        let again = scan + [LoginFailure(email: "user19@example.org", address: "203.0.113.9", at: start.addingTimeInterval(30))]
+        #expect(policy.onsets(of: again[20], failures: again) == [])
         let spread = (0..<10).map { LoginFailure(email: "coach@example.org", address: "192.0.2.\($0)", at: start.addingTimeInterval(Double($0))) }
         #expect(policy.onsets(of: spread[9], failures: spread) == [.accountSlowed])
     }

@@ -17,19 +17,19 @@ public struct LoginFailure: Sendable, Equatable {
 ///
 /// - Too many failures for one account *from one address* lock that pair for the rest of the
 ///   window: a guesser at one address stops, while the owner elsewhere signs in as usual.
-/// - An address that fails against many accounts is slowed, never blocked: a shared office
-///   address keeps working, a scan crawls.
-/// - An account that fails from many addresses is slowed the same way, so that spreading a
-///   guess over addresses does not undo the lock.
+/// - An address that fails against many *different* accounts is slowed, never blocked: a shared
+///   office address where people mistype their own passwords keeps its speed, a scan crawls.
+/// - An account that fails from many different addresses is slowed the same way, so that
+///   spreading a guess over addresses does not undo the lock.
 public struct LoginThrottlePolicy: Sendable, Equatable {
     /// Failures of one account from one address within the window before that pair is locked.
     public var lockPairAfter: Int
-    /// Failures from one address (any accounts) within the window before its attempts are slowed.
+    /// Different accounts failed from one address within the window before its attempts are slowed.
     public var slowAddressAfter: Int
-    /// Failures of one account (any addresses) within the window before its attempts are slowed.
+    /// Different addresses an account failed from within the window before its attempts are slowed.
     public var slowAccountAfter: Int
     public var window: TimeInterval
-    /// Added per failure beyond a slowing threshold, up to `maximumDelay`.
+    /// Added per account (or address) beyond a slowing threshold, up to `maximumDelay`.
     public var delayStep: TimeInterval
     public var maximumDelay: TimeInterval
 
@@ -61,15 +61,17 @@ public struct LoginThrottlePolicy: Sendable, Equatable {
             let wait = oldest.addingTimeInterval(window).timeIntervalSince(now)
             return .locked(retryAfter: max(1, Int(wait.rounded(.up))))
         }
-        let byAddress = recent.count { $0.address == address }
-        let byAccount = recent.count { $0.email == email }
-        return .proceed(delay: max(delay(failures: byAddress, after: slowAddressAfter), delay(failures: byAccount, after: slowAccountAfter)))
+        let accountsTried = Self.distinct(recent.filter { $0.address == address }.map(\.email))
+        let addressesUsed = Self.distinct(recent.filter { $0.email == email }.map(\.address))
+        return .proceed(delay: max(delay(count: accountsTried, after: slowAddressAfter), delay(count: addressesUsed, after: slowAccountAfter)))
     }
 
-    private func delay(failures: Int, after threshold: Int) -> TimeInterval {
-        guard failures >= threshold else { return 0 }
-        return min(maximumDelay, delayStep * Double(failures - threshold + 1))
+    private func delay(count: Int, after threshold: Int) -> TimeInterval {
+        guard count >= threshold else { return 0 }
+        return min(maximumDelay, delayStep * Double(count - threshold + 1))
     }
+
+    private static func distinct(_ values: [String]) -> Int { Set(values).count }
 
     /// The throttles a failure just switched on: each is logged once, when it begins.
     public enum Onset: String, Sendable, Equatable, CaseIterable {
@@ -83,8 +85,13 @@ public struct LoginThrottlePolicy: Sendable, Equatable {
         let recent = failures.filter { $0.at > failure.at.addingTimeInterval(-window) && $0.at <= failure.at }
         var onsets: [Onset] = []
         if recent.count(where: { $0.email == failure.email && $0.address == failure.address }) == lockPairAfter { onsets.append(.pairLocked) }
-        if recent.count(where: { $0.address == failure.address }) == slowAddressAfter { onsets.append(.addressSlowed) }
-        if recent.count(where: { $0.email == failure.email }) == slowAccountAfter { onsets.append(.accountSlowed) }
+        // A throttle begins with the failure that brings in the threshold's new account or address.
+        let sameAddress = recent.filter { $0.address == failure.address }
+        if Self.distinct(sameAddress.map(\.email)) == slowAddressAfter,
+           !sameAddress.contains(where: { $0.email == failure.email && $0.at < failure.at }) { onsets.append(.addressSlowed) }
+        let sameAccount = recent.filter { $0.email == failure.email }
+        if Self.distinct(sameAccount.map(\.address)) == slowAccountAfter,
+           !sameAccount.contains(where: { $0.address == failure.address && $0.at < failure.at }) { onsets.append(.accountSlowed) }
         return onsets
     }
 }
