@@ -107,6 +107,42 @@ extension AppTests {
             }
         }
 
+        /// JSON has no largest number; a reader has. A whole number no handler can hold is refused
+        /// naming the field and the document's bound, not with the decoder's "not valid JSON".
+        @Test func wholeNumbersBeyondAnyHandlerNameTheFieldAndTheBound() async throws {
+            try await withApp { app async throws in
+                func level(_ value: String) -> String {
+                    #"{"portfolio": {"education": [{"kind": "degree", "framework": "SCQF", "level": \#(value), "completedOn": "2010-06-30"}]}}"#
+                }
+                let huge = try await api(app, .POST, "/api/v1/eligibility", body: level("-409877202914786160934912"))
+                let problem = try JSONDecoder().decode(Problem.self, from: Data(huge.body.readableBytesView))
+                #expect(problem.parameter == "portfolio.education[0].level")
+                #expect(problem.message == "field 'portfolio.education[0].level' must be at least 0")
+                #expect(huge.status == .badRequest)
+                // Within 2^53 - 1 the handler answers, in its own words.
+                let largest = try await api(app, .POST, "/api/v1/eligibility", body: level("90071992547"))
+                #expect(largest.status == .unprocessableEntity)
+                let handlerProblem = try JSONDecoder().decode(Problem.self, from: Data(largest.body.readableBytesView))
+                #expect(handlerProblem.parameter == "portfolio.education[0].level")
+                #expect(!handlerProblem.message.contains("at least"))
+                #expect(try await api(app, .POST, "/api/v1/eligibility", body: level("9")).status == .ok)
+            }
+        }
+
+        @Test func anUnboundedWholeNumberTooLargeForAHandlerIs422() throws {
+            let document = #"{"paths": {}, "components": {"schemas": {"Body": {"type": "object", "properties": {"n": {"type": "integer"}}}}}}"#
+            let contract = try APIContract(document: Data(document.utf8))
+            let schema: [String: Any] = ["$ref": "#/components/schemas/Body"]
+            func check(_ json: String) throws -> (field: String, message: String, status: HTTPResponseStatus)? {
+                contract.violation(try JSONSerialization.jsonObject(with: Data(json.utf8)), schema: schema)
+            }
+            let found = try #require(try check(#"{"n": 9007199254740992}"#))
+            #expect(found.field == "n")
+            #expect(found.status == .unprocessableEntity)
+            #expect(try check(#"{"n": 9007199254740991}"#) == nil)
+            #expect(try check(#"{"n": -9007199254740991}"#) == nil)
+        }
+
         @Test func wrongMethodsAnswer405WithAllowAndEmptyDatesAnswer400() async throws {
             try await withApp { app async throws in
                 let delete = try await api(app, .DELETE, "/api/v1/frameworks", contentType: nil)

@@ -69,17 +69,18 @@ struct APIContract: @unchecked Sendable {
     }
 
     /// The first place in `value` that breaks its schema's limits: a string longer than its
-    /// `maxLength`, or a null where the type has no null. As (field path, message).
-    func violation(_ value: Any, schema: [String: Any], path: String = "") -> (field: String, message: String)? {
+    /// `maxLength`, a null where the type has no null, or a whole number out of range. As (field
+    /// path, message).
+    func violation(_ value: Any, schema: [String: Any], path: String = "") -> (field: String, message: String, status: HTTPResponseStatus)? {
         let schema = Self.resolve(schema, in: schemas)
         let name = path.isEmpty ? "the body" : "field '\(path)'"
         if value is NSNull {
             let types = schema["type"].map { ($0 as? [String]) ?? [($0 as? String) ?? ""] } ?? []
-            return types.isEmpty || types.contains("null") ? nil : (path, "\(name) must not be null; leave it out instead")
+            return types.isEmpty || types.contains("null") ? nil : (path, "\(name) must not be null; leave it out instead", .unprocessableEntity)
         }
         if let text = value as? String {
             if let limit = schema["maxLength"] as? Int, text.unicodeScalars.count > limit {
-                return (path, "\(name) must be at most \(limit) characters")
+                return (path, "\(name) must be at most \(limit) characters", .unprocessableEntity)
             }
             // `oneOf: [{type: integer}, {type: string, maxLength: …}]`: the string alternative's limit.
             for key in ["oneOf", "anyOf"] {
@@ -89,6 +90,10 @@ struct APIContract: @unchecked Sendable {
                 }
             }
             return nil
+        }
+        if let number = value as? NSNumber, String(cString: number.objCType) != "c",
+           let integer = Self.integerSchema(schema, in: schemas) {
+            return integerViolation(number.doubleValue, schema: integer, name: name).map { (path, $1, $0) }
         }
         if let object = value as? [String: Any] {
             let properties = schema["properties"] as? [String: Any] ?? [:]
@@ -102,6 +107,36 @@ struct APIContract: @unchecked Sendable {
         if let list = value as? [Any], let items = schema["items"] as? [String: Any] {
             for (index, element) in list.enumerated() {
                 if let found = violation(element, schema: items, path: "\(path)[\(index)]") { return found }
+            }
+        }
+        return nil
+    }
+
+    /// A whole number no handler can hold (JSON has no largest number, the decoder has, and would
+    /// call the body "not valid JSON"). Beyond the document's `minimum` or `maximum` it is 400 naming
+    /// the field and the bound, as a handler answers a number out of range; within them (a schema
+    /// without bounds) 422.
+    private func integerViolation(_ number: Double, schema: [String: Any], name: String) -> (HTTPResponseStatus, String)? {
+        guard number.rounded() == number, abs(number) > Self.largestWholeNumber else { return nil }
+        if let minimum = (schema["minimum"] as? NSNumber)?.intValue, number < Double(minimum) {
+            return (.badRequest, "\(name) must be at least \(minimum)")
+        }
+        if let maximum = (schema["maximum"] as? NSNumber)?.intValue, number > Double(maximum) {
+            return (.badRequest, "\(name) must be at most \(maximum)")
+        }
+        return (.unprocessableEntity, "\(name) is too large: a whole number up to \(Int(Self.largestWholeNumber)) is expected")
+    }
+
+    /// 2^53 - 1: every whole number up to it is exact as a JSON number in any reader.
+    static let largestWholeNumber: Double = 9_007_199_254_740_991
+
+    /// The schema itself when it is `type: integer`, else its integer alternative under `oneOf`/`anyOf`.
+    static func integerSchema(_ schema: [String: Any], in schemas: [String: Any]) -> [String: Any]? {
+        if schema["type"] as? String == "integer" { return schema }
+        for key in ["oneOf", "anyOf"] {
+            for case let alternative as [String: Any] in schema[key] as? [Any] ?? [] {
+                let resolved = resolve(alternative, in: schemas)
+                if resolved["type"] as? String == "integer" { return resolved }
             }
         }
         return nil
@@ -143,8 +178,8 @@ struct APIContractMiddleware: AsyncMiddleware {
                 // Nothing is required: an empty body is the empty object.
                 try request.content.encode([String: String](), as: .json)
             } else if let body, let value = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView), options: [.fragmentsAllowed]),
-                      let (field, message) = contract.violation(value, schema: schema) {
-                throw APIProblem(status: .unprocessableEntity, message: message, parameter: field.isEmpty ? nil : field)
+                      let (field, message, status) = contract.violation(value, schema: schema) {
+                throw APIProblem(status: status, message: message, parameter: field.isEmpty ? nil : field)
             }
         }
         return try await next.respond(to: request)
