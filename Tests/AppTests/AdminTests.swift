@@ -73,7 +73,7 @@ extension AppTests {
                 let path = "/admin/users/\(coach.id!.uuidString)"
                 let promoted = try await browser.submit(path, form: ["name": "Coach", "role": "team-lead", "active": "on"])
                 #expect(promoted.status == .ok)
-                let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "user.role-changed").first())
+                let entry = try #require(try await AuditEventRow.query(on: app.db).filter(\.$action == "user.role-changed").first())
                 #expect(entry.details == "{\"from\":\"job-coach\",\"to\":\"team-lead\"}")
                 #expect(entry.subject == "user:\(coach.id!.uuidString)")
                 _ = try await browser.submit(path, form: ["name": "Coach", "role": "team-lead"])

@@ -160,7 +160,7 @@ extension AppTests {
                 #expect(!(try await lead.get("/clients?q=lotte").body.string.contains("Lotte Visser")), "not another team")
                 #expect(try await coach.get("/clients?q=nobody-here").body.string.contains("Geen cliënten gevonden"))
                 #expect(try await coach.get("/clients").status == .ok)
-                let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "clients.searched").first())
+                let entry = try #require(try await AuditEventRow.query(on: app.db).filter(\.$action == "clients.searched").first())
                 #expect(!entry.details.contains("lotte"), "the trail holds no search words (they may be names)")
             }
         }
@@ -204,7 +204,7 @@ extension AppTests {
                 #expect(try await coach.get(path + "/plan").body.string.contains("losgelaten op"))
                 #expect(try await coach.submit(goalPath, form: ["action": "drop", "dropReason": "nog eens"]).status == .unprocessableEntity)
                 #expect(try await RecordChange.query(on: app.db).count() == 3)
-                let audit = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "goal.postponed").first())
+                let audit = try #require(try await AuditEventRow.query(on: app.db).filter(\.$action == "goal.postponed").first())
                 #expect(audit.details.contains(app.today.adding(months: 3).description) && audit.details.contains(newDue.description),
                         "the trail holds the old and the new value")
             }

@@ -74,7 +74,7 @@ extension AppTests {
                 #expect(!html.contains("execute-form"), "nothing to import")
                 #expect(run.problemCount == 11, "one on line 2, eight on line 3, one each on lines 4 and 5")
                 #expect(try await App.Client.query(on: app.db).count() == before, "a dry run writes nothing")
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "import.checked").count() == 1)
+                #expect(try await AuditEventRow.query(on: app.db).filter(\.$action == "import.checked").count() == 1)
             }
         }
 
@@ -121,9 +121,9 @@ extension AppTests {
                 #expect(CalendarDate(first.startedAt, in: app.configuration.timeZone) == CalendarDate(year: 2026, month: 9, day: 1))
                 #expect(first.$commissioner.id != nil)
                 #expect(try await TrajectoryMoveRow.query(on: app.db).count() == 2, "a move from intake for each client past it")
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "client.created").count() == 3)
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "import.executed").count() == 1)
-                #expect(try await AuditTrail.verify(on: app.db).break == nil)
+                #expect(try await AuditEventRow.query(on: app.db).filter(\.$action == "client.created").count() == 3)
+                #expect(try await AuditEventRow.query(on: app.db).filter(\.$action == "import.executed").count() == 1)
+                #expect(try await app.auditIsIntact())
                 // An imported client in on-the-job support has a working page.
                 #expect(try await browser.get("/clients/\(clients[0].id!.uuidString)").status == .ok)
                 let progress = try await browser.get(response.location! + "/progress").body.string
@@ -154,7 +154,7 @@ extension AppTests {
                 #expect(outcome.status == .refused)
                 #expect(outcome.problems.map { $0.text(in: .nl) } == ["Regel 701, kolom B (Cliëntnummer): Er is al een cliënt met dit nummer."])
                 #expect(try await App.Client.query(on: app.db).count() == 1, "none of the 699 good lines was written")
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "import.refused").count() == 1)
+                #expect(try await AuditEventRow.query(on: app.db).filter(\.$action == "import.refused").count() == 1)
                 let page = try await coach.get("/import/\(checked.id!.uuidString)").body.string
                 #expect(page.contains("intussen iets is veranderd"))
             }

@@ -74,7 +74,7 @@ extension AppTests {
                 #expect(try await setting.lead.get("/outcomes/commissioners/\(setting.commissionerID)/statement").status == .forbidden)
                 #expect(try await setting.outsider.get("/outcomes/commissioners/\(setting.commissionerID)/statement").status == .notFound)
                 #expect(try await setting.manager.get("/outcomes/commissioners/\(UUID())/statement").status == .notFound)
-                let audited = try await AuditEntry.query(on: app.db).filter(\.$action == "outcomes.viewed").count()
+                let audited = try await AuditEventRow.query(on: app.db).filter(\.$action == "outcomes.viewed").count()
                 #expect(audited >= 3)
             }
         }
@@ -104,7 +104,7 @@ extension AppTests {
                 #expect(list.contains("100 / 125"))
                 #expect(try await setting.lead.get("/fidelity/\(review.id!)").status == .ok)
                 #expect(try await setting.outsider.get("/fidelity/\(review.id!)").status == .notFound)
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "fidelity.recorded").count() == 1)
+                #expect(try await AuditEventRow.query(on: app.db).filter(\.$action == "fidelity.recorded").count() == 1)
             }
         }
 
@@ -126,7 +126,7 @@ extension AppTests {
                 #expect(page.body.string.contains("id=\"statement-table\""))
                 let csv = try await setting.manager.get("/outcomes/commissioners/\(setting.commissionerID)/statement.csv?year=\(year)").body.string
                 #expect(csv.hasPrefix("client,payment_group,payment_point,reached_on,amount_eur"))
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "statement.viewed").count() == 3)
+                #expect(try await AuditEventRow.query(on: app.db).filter(\.$action == "statement.viewed").count() == 3)
             }
         }
     }

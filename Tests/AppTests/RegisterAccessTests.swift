@@ -69,9 +69,9 @@ extension AppTests {
                 #expect(try await assignedBrowser.get("/evidence/\(evidence.id!)").status == .ok)
                 #expect(try await outsiderBrowser.get("/evidence/\(evidence.id!)").status == .notFound)
                 #expect(try await officer.get("/evidence/\(evidence.id!)").status == .ok)
-                let downloads = try await AuditEntry.query(on: app.db).filter(\.$action == "evidence.downloaded").count()
+                let downloads = try await AuditEventRow.query(on: app.db).filter(\.$action == "evidence.downloaded").count()
                 #expect(downloads == 2, "every read of evidence is in the audit trail")
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "application.viewed").count() >= 2)
+                #expect(try await AuditEventRow.query(on: app.db).filter(\.$action == "application.viewed").count() >= 2)
             }
         }
 

@@ -119,7 +119,18 @@ extension Application {
     }
 
     func auditActions() async throws -> [String] {
-        try await AuditEntry.query(on: db).sort(\.$sequence).all().map(\.action)
+        try await AuditEventRow.query(on: db).sort(\.$id).all().map(\.action)
+    }
+
+    /// Seals what is pending (no sealer runs in tests), then checks every chain.
+    func auditReports() async throws -> [AuditChainReport] {
+        try await auditSealer.sealAll(on: db)
+        return try await AuditVerification.verify(on: db, now: clock.now(), issuer: try await credentials.issuer())
+    }
+
+    func auditIsIntact() async throws -> Bool {
+        let reports = try await auditReports()
+        return !reports.isEmpty && reports.allSatisfy(\.intact)
     }
 
     /// The trail without the entries refusals write (`access.refused`): what was read or changed.

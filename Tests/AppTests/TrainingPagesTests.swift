@@ -45,7 +45,7 @@ extension AppTests {
                 ])
                 #expect(saved.status == .seeOther)
                 #expect(try await verdict(app, provider: "Capabel", completedOn: "2014-05-01") == true)
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "register.recognition-added").count() == 1)
+                #expect(try await AuditEventRow.query(on: app.db).filter(\.$action == "register.recognition-added").count() == 1)
 
                 for role in [Role.jobCoach, .trainer, .assessor] {
                     let (_, other) = try await app.signedIn("\(role.rawValue)-r@example.org", role: role)
@@ -169,7 +169,7 @@ extension AppTests {
                 try await Membership(userID: otherUser.id!, organisationID: other.id!, teamID: nil).create(on: app.db)
                 #expect(try await otherTrainer.get(cohortPath).status == .notFound)
                 #expect(try await otherTrainer.get("/training/cohorts/\(UUID())").status == .notFound)
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "training.refused").count() >= 2)
+                #expect(try await AuditEventRow.query(on: app.db).filter(\.$action == "training.refused").count() >= 2)
                 #expect(try await setting.coachBrowser.get(cohortPath).status == .forbidden)
                 // A colleague at the same provider who is not a trainer of this cohort reaches nothing either.
                 let (colleague, colleagueBrowser) = try await app.signedIn("colleague-trainer@example.org", role: .trainer)
@@ -294,7 +294,7 @@ extension AppTests {
                 #expect(try await setting.coachBrowser.submit(path, to: "\(path)/cases", form: ["review": review.id!.uuidString]).status == .seeOther)
                 #expect(try await mentor.get("\(path)?lang=en").body.string.contains("How far to fade when the employer is new to this?"))
                 #expect(try await stranger.get(path).status == .notFound)
-                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "peer-group.refused").count() == 1)
+                #expect(try await AuditEventRow.query(on: app.db).filter(\.$action == "peer-group.refused").count() == 1)
                 #expect(try await setting.trainer.get("/peer-groups").status == .forbidden)
             }
         }

@@ -137,20 +137,119 @@ def test_audit_verify_finds_a_change(database):
     for index in range(3):
         assert run(["user", "create", "--email", f"u{index}@example.org", "--role", "trainer"], database,
                    stdin="a long enough password\n").returncode == 0
+    # Each command sealed what it wrote before it ended.
     intact = run(["audit", "verify"], database)
     assert intact.returncode == 0, intact.stderr
-    assert "audit trail intact: 3 entries" in intact.stdout
+    assert "audit trail intact: 3 entries in 1 chain" in intact.stdout
+    assert "administration: all 3 entries are intact." in intact.stdout
+    only = run(["audit", "verify", "--chain", "administration"], database)
+    assert only.returncode == 0 and "3 entries in 1 chain" in only.stdout
+    assert run(["audit", "verify", "--chain", "nowhere"], database).returncode == 2
     with sqlite3.connect(database) as db:
+        second = db.execute("SELECT position FROM audit_seals WHERE chain_id = 'administration' AND sequence = 2").fetchone()[0]
         try:
-            db.execute("UPDATE audit_entries SET actor = 'x' WHERE sequence = 2")
+            db.execute("UPDATE audit_events SET actor = 'x' WHERE position = ?", (second,))
             raise AssertionError("the append-only trigger let an update through")
         except sqlite3.DatabaseError as error:
             assert "append-only" in str(error)
-        db.execute("DROP TRIGGER audit_entries_no_update")
-        db.execute("UPDATE audit_entries SET actor = 'someone else' WHERE sequence = 2")
+        db.execute("DROP TRIGGER audit_events_no_update")
+        db.execute("UPDATE audit_events SET actor = 'someone else' WHERE position = ?", (second,))
     broken = run(["audit", "verify"], database)
     assert broken.returncode == 1
-    assert "audit trail broken at entry 2" in broken.stderr
+    assert "audit trail broken in the chain administration: entry 2:" in broken.stderr
+
+
+def test_checkpoints_kept_elsewhere_show_a_truncated_chain(database, tmp_path):
+    for index in range(3):
+        assert run(["user", "create", "--email", f"c{index}@example.org", "--role", "trainer"], database,
+                   stdin="a long enough password\n").returncode == 0
+    taken = run(["audit", "checkpoint"], database)
+    assert taken.returncode == 0 and "took 1 checkpoints" in taken.stdout, taken.stdout + taken.stderr
+    copy = tmp_path / "checkpoints.jsonl"
+    exported = run(["audit", "checkpoint", "--export", "--output", str(copy)], database)
+    assert exported.returncode == 0 and "wrote 1 checkpoints" in exported.stdout
+    line = copy.read_text().splitlines()[0]
+    assert '"chain":"administration"' in line and '"sequence":3' in line and '"token":"' in line
+    assert run(["audit", "verify", "--against", str(copy)], database).returncode == 0
+    # The last entry goes, with its seal and the stored checkpoint: the chain still links, the copy shows it.
+    with sqlite3.connect(database) as db:
+        for table in ["audit_events", "audit_seals", "audit_checkpoints"]:
+            db.execute(f"DROP TRIGGER {table}_no_delete")
+        last = db.execute("SELECT position FROM audit_seals WHERE chain_id = 'administration' ORDER BY sequence DESC").fetchone()[0]
+        db.execute("DELETE FROM audit_seals WHERE position = ?", (last,))
+        db.execute("DELETE FROM audit_events WHERE position = ?", (last,))
+        db.execute("DELETE FROM audit_checkpoints")
+    assert run(["audit", "verify"], database).returncode == 0
+    against = run(["audit", "verify", "--against", str(copy)], database)
+    assert against.returncode == 1
+    assert "ends at entry 2, but the checkpoint of" in against.stderr and "entry 3" in against.stderr
+
+
+def test_the_sealer_killed_mid_batch_seals_everything_exactly_once(tmp_path):
+    """Entries written by an instance that does not seal; a server that seals in small batches is
+    killed (-9) while it works, three times; the fourth run finishes. Every entry has one seal, each
+    chain counts 1, 2, 3, ... without gaps, and the trail verifies."""
+    import signal
+    import time
+    database = tmp_path / "sealer.sqlite"
+    quiet = dict(JOBCOACH_AUDIT_SEALER="off")
+    made = run(["demo", "--agency", "small", "--coaches", "2", "--clients", "4", "--workplaces", "4"], database)
+    assert made.returncode == 0, made.stderr
+    rows = "".join(f"SEAL-{index};Cliënt {index}\n" for index in range(3000))
+    clients = tmp_path / "clients.csv"
+    clients.write_text("Cliëntnummer;Naam\n" + rows, encoding="utf-8")
+    env_run = dict(os.environ, DATABASE_URL=f"sqlite://{database}", JOBCOACH_DATA_DIR=str(tmp_path / "data"), **quiet)
+    env_run.pop("JOBCOACH_AUDIT_SEAL_BATCH", None)
+    imported = subprocess.run([BIN, "import", "clients", str(clients), "--as", "coach-1-1@synthetic.jobcoach.test", "--execute"],
+                              capture_output=True, text=True, env=env_run, timeout=600)
+    assert imported.returncode == 0, imported.stderr
+    with sqlite3.connect(database) as db:
+        pending = db.execute("SELECT count(*) FROM audit_pending").fetchone()[0]
+    assert pending > 3000
+
+    def sealed():
+        with sqlite3.connect(database, timeout=10) as db:
+            return db.execute("SELECT count(*) FROM audit_seals").fetchone()[0]
+
+    env_serve = dict(env_run, JOBCOACH_AUDIT_SEALER="on", JOBCOACH_AUDIT_SEAL_BATCH="2", JOBCOACH_AUDIT_SEAL_MILLISECONDS="10")
+    kills = 0
+    start = sealed()
+    for _ in range(3):
+        server = subprocess.Popen([BIN, "serve", "--hostname", "127.0.0.1", "--port", "8299"], env=env_serve,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        before = sealed()
+        deadline = time.time() + 60
+        while sealed() < before + 200 and time.time() < deadline:
+            time.sleep(0.02)
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+        kills += 1
+    after_kills = sealed()
+    assert start < after_kills, "the sealer made progress between the kills"
+    server = subprocess.Popen([BIN, "serve", "--hostname", "127.0.0.1", "--port", "8299"], env=env_serve,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 180
+    try:
+        while time.time() < deadline:
+            with sqlite3.connect(database, timeout=10) as db:
+                if db.execute("SELECT count(*) FROM audit_pending").fetchone()[0] == 0:
+                    break
+            time.sleep(0.1)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+    with sqlite3.connect(database) as db:
+        events = db.execute("SELECT count(*) FROM audit_events").fetchone()[0]
+        assert db.execute("SELECT count(*) FROM audit_seals").fetchone()[0] == events
+        assert db.execute("SELECT count(DISTINCT position) FROM audit_seals").fetchone()[0] == events
+        assert db.execute("SELECT count(*) FROM audit_events e LEFT JOIN audit_seals s ON s.position = e.position "
+                          "WHERE s.position IS NULL").fetchone()[0] == 0
+        for chain, count, top in db.execute("SELECT chain_id, count(*), max(sequence) FROM audit_seals GROUP BY chain_id"):
+            assert count == top, f"{chain}: {count} seals up to {top}"
+    assert kills == 3
+    verified = run(["audit", "verify"], database, data=tmp_path / "data")
+    assert verified.returncode == 0, verified.stderr
+    assert re.search(r"audit trail intact: \d+ entries in \d+ chains?", verified.stdout)
 
 
 def test_a_database_url_that_cannot_be_used_is_named():
@@ -249,7 +348,7 @@ def test_privacy_purge_is_a_dry_run_until_told_and_keeps_outcome_counts(database
         for entry in names:
             client_id = entry.split("|")[1]
             assert db.execute("SELECT count(*) FROM clients WHERE id = ?", (client_id,)).fetchone()[0] == 0
-            assert db.execute("SELECT count(*) FROM audit_entries WHERE lower(subject) = lower(?) AND action = 'client.purged'",
+            assert db.execute("SELECT count(*) FROM audit_events WHERE lower(subject) = lower(?) AND action = 'client.purged'",
                               ("client:" + client_id,)).fetchone()[0] == 1
         assert db.execute("SELECT sum(count) FROM outcome_counts").fetchone()[0] >= 3
         # The anonymous counts per year and quarter that keep the agency's figures: served, at least.
@@ -295,3 +394,47 @@ def test_import_checks_every_line_then_imports_at_once(tmp_path):
         names = [row[0] for row in db.execute("SELECT name FROM clients WHERE reference LIKE 'CLI-%' ORDER BY reference")]
         assert names == ["Zoë Müller", "Daan Smit"]
     assert run(["audit", "verify"], database).returncode == 0
+
+
+def test_the_json_log_has_one_line_per_request_with_its_route_and_no_ids(tmp_path):
+    """With LOG_FORMAT=json every answered request is one JSON line: request id, method, the route's
+    pattern, status and duration; no id of a record and no query string (a search for a name)."""
+    import json
+    import signal
+    import time
+    import urllib.error
+    import urllib.request
+    database = tmp_path / "log.sqlite"
+    assert run(["migrate", "--yes"], database).returncode == 0
+    env = dict(os.environ, DATABASE_URL=f"sqlite://{database}", JOBCOACH_DATA_DIR=str(tmp_path / "data"), LOG_FORMAT="json")
+    log = open(tmp_path / "server.log", "w")
+    server = subprocess.Popen([BIN, "serve", "--hostname", "127.0.0.1", "--port", "8298"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        base = "http://127.0.0.1:8298"
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        record = "5d4b5c1e-2f77-4c3e-9a43-0c6f1b7a9d21"
+        for path in ["/health", f"/clients/{record}", "/clients?q=Anouk+de+Vries", "/no/such/page"]:
+            try:
+                urllib.request.urlopen(base + path, timeout=5)
+            except urllib.error.HTTPError:
+                pass
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()
+    lines = [json.loads(line) for line in (tmp_path / "server.log").read_text().splitlines() if line.startswith("{")]
+    requests = [line for line in lines if line.get("message") == "request"]
+    routes = [(line["method"], line["route"], line["status"]) for line in requests]
+    assert ("GET", "/health", "200") in routes
+    assert ("GET", "/clients/:client", "303") in routes, routes
+    assert ("GET", "/clients", "303") in routes, routes
+    assert ("GET", "unmatched", "404") in routes, routes
+    for line in requests:
+        assert line["request-id"] and float(line["duration_ms"]) >= 0
+    text = (tmp_path / "server.log").read_text()
+    assert record not in text and "Anouk" not in text

@@ -39,6 +39,10 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
         app.changes = ChangeRunner(gate: nil)
     }
     Migrations.register(on: app)
+    app.auditReads = AuditReadLog(database: { [unowned app] in app.db }, changes: app.changes,
+                                  groups: configuration.database.kind == "sqlite")
+    app.auditSealer = AuditSealer(instance: AuditSealer.instanceName(), now: { [unowned app] in app.clock.now() }, changes: app.changes,
+                                  batchSize: configuration.auditSealBatch)
 
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
     // Long forms (an assessment sheet, a development plan) exceed Vapor's 16 kB default.
@@ -67,7 +71,7 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
                                                   sandboxDirectory: views, viewDirectory: views))
 
     app.middleware = Middlewares()
-    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(RequestLogMiddleware())
     // Outside the error middleware, so error pages carry the same headers and language cookie.
     app.middleware.use(SecurityHeadersMiddleware(secureCookies: configuration.secureCookies))
     app.middleware.use(LanguageMiddleware(secureCookies: configuration.secureCookies))
@@ -100,5 +104,8 @@ func configure(_ app: Application, configuration: AppConfiguration, standard: Pr
     if configuration.runStartupTasks {
         app.lifecycle.use(StartupTasks())
         app.lifecycle.use(OutboxSender())
+    }
+    if configuration.auditSeals {
+        app.lifecycle.use(AuditSealerService(loops: configuration.runStartupTasks))
     }
 }

@@ -21,7 +21,7 @@ struct KeysCommand: AsyncCommand {
         let kid = try store.rotate(now: app.clock.now())
         await app.credentials.reload()
         _ = try await app.changes.perform(on: app.db) { db in
-            try await AuditTrail(clock: app.clock).record(on: db, actor: "cli", action: "keys.rotated", details: ["kid": kid])
+            try await AuditTrail(clock: app.clock).record(on: db, chain: .administration, actor: "cli", action: "keys.rotated", details: ["kid": kid])
         }
         context.console.print("new signing key \(kid) is current; \(try store.load(now: app.clock.now()).keys.count) keys in \(store.directory.path)")
     }

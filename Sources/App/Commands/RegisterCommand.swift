@@ -54,7 +54,7 @@ struct RegisterCommand: AnyAsyncCommand {
             print(csv, terminator: "")
         }
         _ = try await app.changes.perform(on: app.db) { db in
-            try await AuditTrail(clock: app.clock).record(on: db, actor: "cli", action: "register.rechecked",
+            try await AuditTrail(clock: app.clock).record(on: db, chain: .register, actor: "cli", action: "register.rechecked",
                                                           details: ["version": "\(id)@\(name)", "checked": String(run.checked), "failing": String(run.rows.count)])
         }
         FileHandle.standardError.write(Data(String(format: "%d certified coaches checked in %.2f s: %d would no longer meet %@ %@.\n",

@@ -79,7 +79,7 @@ struct DemoAgency {
             var teams = sql.insert(into: Team.schema).columns("id", "organisation_id", "name")
             for (index, id) in teamIDs.enumerated() { teams = teams.values([id, organisationID, "Team \(index + 1)"] as [any Encodable & Sendable]) }
             try await teams.run()
-            try await AuditTrail(clock: app.clock).record(on: db, actor: "cli", action: "demo.agency-created",
+            try await AuditTrail(clock: app.clock).record(on: db, chain: .organisation(organisationID), actor: "cli", action: "demo.agency-created",
                                                           subject: "organisation:\(organisationID.uuidString)",
                                                           details: ["coaches": String(size.coaches), "clients": String(size.clients), "workplaces": String(size.workplaces)])
         }

@@ -28,7 +28,7 @@ struct DemoData {
                     existing.isActive = true
                     existing.role = role
                     try await existing.update(on: db)
-                    try await AuditTrail(clock: application.clock).record(on: db, actor: "system", action: "demo.password-set",
+                    try await AuditTrail(clock: application.clock).record(on: db, chain: .administration, actor: "system", action: "demo.password-set",
                                                                           subject: existing.auditName)
                 }
             } else {

@@ -237,7 +237,7 @@ struct DemoPractice {
             try await makeClient(ClientPlan(name: "Jesse van Dijk", place: "Houten", startedDaysAgo: 40, moves: [(.employeeProfile, 30, "")], profile: nil, placement: nil),
                                  coach: other, team: south, organisationID: organisationID, commissioner: commissioners[1], workplaces: workplaces,
                                  framework: framework, now: now, db: db)
-            try await AuditTrail(clock: app.clock).record(on: db, actor: "system", action: "demo.practice-loaded",
+            try await AuditTrail(clock: app.clock).record(on: db, chain: .organisation(organisationID), actor: "system", action: "demo.practice-loaded",
                                                           subject: "organisation:\(organisationID.uuidString)")
         }
     }

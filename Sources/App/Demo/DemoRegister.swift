@@ -30,7 +30,7 @@ struct DemoRegister {
             let batch = people
             try await app.changes.perform(on: app.db) { db in
                 guard let sql = db as? any SQLDatabase else { return }
-                try await AuditTrail.serialize(on: db)
+                try await RegisterNumbering.serialize(on: db)
                 let now = app.clock.now()
                 var number = Int(try await CertificateIssuing.nextRegistrationNumber(prefix: "RJ", year: today.year, on: db).suffix(6)) ?? 1
                 var users = sql.insert(into: User.schema).columns("id", "email", "display_name", "password_hash", "role", "must_change_password",
@@ -103,7 +103,7 @@ struct DemoRegister {
                 try await certificates.run()
                 try await credentials.run()
                 try await terms.run()
-                try await AuditTrail(clock: app.clock).record(on: db, actor: "cli", action: "demo.register-generated",
+                try await AuditTrail(clock: app.clock).record(on: db, chain: .register, actor: "cli", action: "demo.register-generated",
                                                               details: ["count": String(batch.count)])
             }
             made += size

@@ -178,7 +178,7 @@ struct DemoRegisterStates {
             try await submitted.update(on: db)
             if decision == .certified {
                 let certificate = try await CertificateIssuing.issue(for: submitted, holder: holder, on: db, application: app, today: today)
-                try await AuditTrail(clock: app.clock).record(on: db, actor: "system", action: "certificate.issued",
+                try await AuditTrail(clock: app.clock).record(on: db, chain: .register, actor: "system", action: "certificate.issued",
                                                               subject: "certificate:\(try certificate.requireID().uuidString)",
                                                               details: ["registrationNumber": certificate.registrationNumber, "demo": "true"])
             }

@@ -161,7 +161,7 @@ struct DemoTraining {
                     try await PeerGroupCase(groupID: try group.requireID(), peerReviewID: try review.requireID(), sharedBy: try coach.requireID()).create(on: db)
                 }
             }
-            try await AuditTrail(clock: app.clock).record(on: db, actor: "system", action: "demo.training-loaded", subject: "organisation:\(providerID.uuidString)")
+            try await AuditTrail(clock: app.clock).record(on: db, chain: .organisation(providerID), actor: "system", action: "demo.training-loaded", subject: "organisation:\(providerID.uuidString)")
         }
     }
 }

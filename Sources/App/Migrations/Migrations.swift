@@ -61,5 +61,11 @@ enum Migrations {
         // 016: erasure on request with a second person's confirmation, the financial records kept
         // without the person, and restriction of processing.
         app.migrations.add(CreateErasureOnRequest())
+        // 017: the audit trail as one chain per organisation (and the register's, and the
+        // administration's), sealed after the request by one instance at a time, with signed
+        // checkpoints; the single chain so far becomes the first.
+        app.migrations.add(CreateAuditChains())
+        // 018: an index that starts with the organisation on every table of an organisation's data.
+        app.migrations.add(IndexByOrganisation())
     }
 }

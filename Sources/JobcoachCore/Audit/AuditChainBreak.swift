@@ -3,5 +3,10 @@ public struct AuditChainBreak: Hashable, Sendable, Error, CustomStringConvertibl
     public var sequence: Int64
     public var reason: String
 
+    public init(sequence: Int64, reason: String) {
+        self.sequence = sequence
+        self.reason = reason
+    }
+
     public var description: String { reason }
 }

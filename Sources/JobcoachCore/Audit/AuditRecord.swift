@@ -1,7 +1,9 @@
 /// The content of one audit trail entry, as hashed. The hash covers every field and the previous
 /// entry's hash, so changing, removing or reordering any entry breaks the chain from there on.
 public struct AuditRecord: Hashable, Sendable {
-    /// 1, 2, 3, ... without gaps.
+    /// The chain it belongs to; the hash covers its name (but for the first chain's entries).
+    public var chain: AuditChainID
+    /// 1, 2, 3, ... without gaps, per chain.
     public var sequence: Int64
     /// UTC, ISO 8601 with milliseconds: the exact text that was hashed.
     public var occurredAt: String
@@ -15,8 +17,9 @@ public struct AuditRecord: Hashable, Sendable {
     public var details: String
     public var previousHash: String
 
-    public init(sequence: Int64, occurredAt: String, actor: String, action: String, subject: String,
-                details: String, previousHash: String) {
+    public init(chain: AuditChainID = .installation, sequence: Int64, occurredAt: String, actor: String, action: String,
+                subject: String, details: String, previousHash: String) {
+        self.chain = chain
         self.sequence = sequence
         self.occurredAt = occurredAt
         self.actor = actor

@@ -49,7 +49,7 @@ struct RefusedAccessMiddleware: AsyncMiddleware {
         let details = entryDetails
         do {
             try await request.change { db in
-                try await AuditTrail(clock: request.clock).record(on: db, actor: actor, action: "access.refused", details: details)
+                try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: actor, action: "access.refused", details: details)
             }
         } catch {
             // The refusal stands either way; a trail that cannot be written is for the operator.

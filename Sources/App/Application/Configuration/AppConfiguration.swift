@@ -47,6 +47,15 @@ struct AppConfiguration: Sendable {
     /// Reverse proxies whose `X-Forwarded-For` names the client (`JOBCOACH_TRUSTED_PROXIES`, comma
     /// separated addresses; `local` for a connection without an IP address, such as a Unix socket).
     var trustedProxies: Set<String> = []
+    /// How often `serve` seals the audit trail's new entries (`JOBCOACH_AUDIT_SEAL_MILLISECONDS`,
+    /// 10 to 900; the bound on an entry's wait is 1 s).
+    var auditSealInterval: TimeInterval = 0.2
+    /// Whether this process seals at all (`JOBCOACH_AUDIT_SEALER=off`: another instance does).
+    var auditSeals = true
+    /// Entries per sealing transaction (`JOBCOACH_AUDIT_SEAL_BATCH`).
+    var auditSealBatch = 500
+    /// How often the head of each chain is signed and stored (`JOBCOACH_AUDIT_CHECKPOINT_SECONDS`).
+    var auditCheckpointInterval: TimeInterval = 300
 
     static func fromEnvironment(options: LaunchOptions) throws -> AppConfiguration {
         let env = ProcessInfo.processInfo.environment
@@ -75,7 +84,14 @@ struct AppConfiguration: Sendable {
             smtp: try SMTPSettings.parse(env["SMTP_URL"], trustedCertificatesFile: env["SMTP_CA_FILE"]),
             mailFrom: try parseMailFrom(env["JOBCOACH_MAIL_FROM"], publicURL: try parsePublicURL(env["JOBCOACH_PUBLIC_URL"])),
             mailPollSeconds: max(1, try parseSeconds(env["JOBCOACH_MAIL_POLL_SECONDS"], name: "JOBCOACH_MAIL_POLL_SECONDS", default: 30)),
-            trustedProxies: try parseTrustedProxies(env["JOBCOACH_TRUSTED_PROXIES"]))
+            trustedProxies: try parseTrustedProxies(env["JOBCOACH_TRUSTED_PROXIES"]),
+            auditSealInterval: try parseWholeNumber(env["JOBCOACH_AUDIT_SEAL_MILLISECONDS"], name: "JOBCOACH_AUDIT_SEAL_MILLISECONDS",
+                                                    range: 10...900, default: 200, unit: "milliseconds") / 1_000,
+            auditSeals: try parseSwitch(env["JOBCOACH_AUDIT_SEALER"], name: "JOBCOACH_AUDIT_SEALER"),
+            auditSealBatch: Int(try parseWholeNumber(env["JOBCOACH_AUDIT_SEAL_BATCH"], name: "JOBCOACH_AUDIT_SEAL_BATCH",
+                                                     range: 1...5_000, default: 500, unit: "entries")),
+            auditCheckpointInterval: max(1, try parseSeconds(env["JOBCOACH_AUDIT_CHECKPOINT_SECONDS"], name: "JOBCOACH_AUDIT_CHECKPOINT_SECONDS",
+                                                             default: 300)))
     }
 }
 
@@ -86,6 +102,24 @@ private func parseSeconds(_ value: String?, name: String, default fallback: Time
         throw ConfigurationError("\(name) must be a whole number of seconds from 0 to 86400, not '\(value)'")
     }
     return TimeInterval(seconds)
+}
+
+/// `on` (the default) or `off`.
+private func parseSwitch(_ value: String?, name: String) throws -> Bool {
+    switch value?.lowercased() ?? "" {
+    case "", "on": return true
+    case "off": return false
+    default: throw ConfigurationError("\(name) must be on or off, not '\(value ?? "")'")
+    }
+}
+
+/// A whole number within `range`.
+private func parseWholeNumber(_ value: String?, name: String, range: ClosedRange<Int>, default fallback: Int, unit: String) throws -> TimeInterval {
+    guard let value, !value.isEmpty else { return TimeInterval(fallback) }
+    guard let number = Int(value), range.contains(number) else {
+        throw ConfigurationError("\(name) must be a whole number of \(unit) from \(range.lowerBound) to \(range.upperBound), not '\(value)'")
+    }
+    return TimeInterval(number)
 }
 
 /// `JOBCOACH_TRUSTED_PROXIES`: IP addresses (v4 or v6) or `local`, separated by commas.

@@ -30,19 +30,19 @@ enum AccountLinkController {
                 .filter(\.$purpose == AccountLinkPurpose.passwordReset.rawValue).filter(\.$createdAt > since).count()
             try await request.change { db in
                 guard recent < AccountLinkPurpose.resetRequestsPerHour else {
-                    try await audit.record(on: db, actor: "anonymous", action: "password.reset-limited", subject: user.auditName)
+                    try await audit.record(on: db, chain: .administration, actor: "anonymous", action: "password.reset-limited", subject: user.auditName)
                     return
                 }
                 let url = try await AccountLinks.issue(.passwordReset, for: user, on: db, app: app)
                 let content = AccountLinks.mail(to: user, url: url, subjectKey: "mailResetSubject", textKey: "mailResetText",
                                                 validityKey: "mailResetValidity", buttonKey: "mailResetButton", app: app)
                 try await Outbox.enqueue(content, to: user.email, kind: .passwordReset, on: db, app: app)
-                try await audit.record(on: db, actor: "anonymous", action: "password.reset-requested", subject: user.auditName)
+                try await audit.record(on: db, chain: .administration, actor: "anonymous", action: "password.reset-requested", subject: user.auditName)
             }
         } else {
             // Recorded without the address: it may belong to someone who has no account.
             try await request.change { db in
-                try await audit.record(on: db, actor: "anonymous", action: "password.reset-unknown", subject: "user:unknown")
+                try await audit.record(on: db, chain: .administration, actor: "anonymous", action: "password.reset-unknown", subject: "user:unknown")
             }
         }
         return try await request.page(.passwordReset, PasswordResetContext(request: request, sent: true))
@@ -68,7 +68,7 @@ enum AccountLinkController {
     static func choosePassword(_ request: Request) async throws -> Response {
         guard let link = try await usableLink(request) else {
             try await request.change { db in
-                try await AuditTrail(clock: request.clock).record(on: db, actor: "anonymous", action: "password.link-refused", subject: "user:unknown")
+                try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: "anonymous", action: "password.link-refused", subject: "user:unknown")
             }
             return try await request.page(.choosePassword, ChoosePasswordContext(request: request, link: nil), status: .gone)
         }
@@ -94,7 +94,7 @@ enum AccountLinkController {
             try await AccountLink.query(on: db).filter(\.$user.$id == userID).filter(\.$usedAt == nil).set(\.$usedAt, to: now).update()
             try await StoredSession.query(on: db).filter(\.$userID == userID).delete()
             let action = link.purpose == AccountLinkPurpose.invitation.rawValue ? "user.invitation-accepted" : "password.reset"
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: action, subject: user.auditName)
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: user.auditName, action: action, subject: user.auditName)
         }
         return try await request.page(.choosePassword, ChoosePasswordContext(request: request, link: link, done: true))
     }

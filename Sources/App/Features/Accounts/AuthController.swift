@@ -67,7 +67,7 @@ enum AuthController {
             if delay > 0 { try await request.clock.pause(seconds: delay) }
         case .locked(let wait):
             _ = try await request.change { db in
-                try await AuditTrail(clock: request.clock).record(on: db, actor: attempt.email, action: "login.refused",
+                try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: attempt.email, action: "login.refused",
                                                                   details: ["address": attempt.address, "reason": "locked from this address"])
             }
             var headers = HTTPHeaders()
@@ -83,12 +83,12 @@ enum AuthController {
         try await request.change { db in
             try await LoginAttempt(email: attempt.email, address: attempt.address, succeeded: false, attemptedAt: attempt.at).create(on: db)
             let trail = AuditTrail(clock: request.clock)
-            try await trail.record(on: db, actor: attempt.email, action: "login.failed", subject: user?.auditName ?? "",
+            try await trail.record(on: db, chain: .administration, actor: attempt.email, action: "login.failed", subject: user?.auditName ?? "",
                                    details: ["address": attempt.address, "reason": reason])
             let failures = try await throttle.failures(email: attempt.email, address: attempt.address, now: attempt.at, on: db)
             let failure = LoginFailure(email: attempt.email, address: attempt.address, at: attempt.at)
             for onset in throttle.policy.onsets(of: failure, failures: failures) {
-                try await trail.record(on: db, actor: attempt.email, action: onset.rawValue, subject: user?.auditName ?? "",
+                try await trail.record(on: db, chain: .administration, actor: attempt.email, action: onset.rawValue, subject: user?.auditName ?? "",
                                        details: ["address": attempt.address, "windowMinutes": String(Int(throttle.policy.window / 60))])
             }
         }
@@ -96,7 +96,7 @@ enum AuthController {
 
     private static func recordPasswordAccepted(_ request: Request, _ attempt: LoginAttemptFacts, user: User) async throws {
         _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "login.password-accepted",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: user.auditName, action: "login.password-accepted",
                                                               subject: user.auditName, details: ["address": attempt.address])
         }
     }
@@ -110,7 +110,7 @@ enum AuthController {
             // Mail and feeds speak the language the user signs in with.
             user.languageCode = request.language.rawValue
             try await user.update(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "login", subject: user.auditName,
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: user.auditName, action: "login", subject: user.auditName,
                                                               details: details.merging(["address": attempt.address]) { _, new in new })
         }
         // A new session id at login, so an id planted before login is worth nothing after it.
@@ -126,7 +126,7 @@ enum AuthController {
     static func logout(_ request: Request) async throws -> Response {
         if let user = request.auth.get(User.self) {
             _ = try await request.change { db in
-                try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "logout",
+                try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: user.auditName, action: "logout",
                                                                   subject: user.auditName)
             }
         }
@@ -175,7 +175,7 @@ enum AuthController {
             try await user.update(on: db)
             // Other browsers signed in with the old password are signed out.
             try await StoredSession.query(on: db).filter(\.$userID == userID).filter(\.$tokenHash != keep).delete()
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "password.changed",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: user.auditName, action: "password.changed",
                                                               subject: user.auditName)
         }
         return try await request.page(.changePassword, ChangePasswordContext(request: request, done: true))

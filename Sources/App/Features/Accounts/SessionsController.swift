@@ -33,7 +33,7 @@ enum SessionsController {
         let device = SessionsContext.deviceText(row, request)
         try await request.change { db in
             try await row.delete(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "session.ended", subject: user.auditName,
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: user.auditName, action: "session.ended", subject: user.auditName,
                                                               details: ["device": device, "address": row.address ?? ""])
         }
         return try await page(request, notice: request.t("sessionsEndedOne", ["device": device]))
@@ -47,7 +47,7 @@ enum SessionsController {
         let ended = try await request.change { db -> Int in
             let others = try await StoredSession.query(on: db).filter(\.$userID == userID).filter(\.$tokenHash != keep).count()
             try await StoredSession.query(on: db).filter(\.$userID == userID).filter(\.$tokenHash != keep).delete()
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "sessions.ended-others", subject: user.auditName,
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: user.auditName, action: "sessions.ended-others", subject: user.auditName,
                                                               details: ["count": String(others)])
             return others
         }

@@ -94,7 +94,7 @@ enum AdminController {
             user.mustChangePassword = true
             try await user.update(on: db)
             try await StoredSession.query(on: db).filter(\.$userID == userID).delete()
-            try await AuditTrail(clock: request.clock).record(on: db, actor: admin.auditName, action: "user.password-reset",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: admin.auditName, action: "user.password-reset",
                                                               subject: user.auditName)
         }
         return try await request.page(.adminUser, AdminUserContext(request: request, user: user, oneTimePassword: oneTime))
@@ -103,19 +103,22 @@ enum AdminController {
     static let auditPageSize = 50
 
     static func audit(_ request: Request) async throws -> Response {
-        var query = AuditEntry.query(on: request.db).sort(\.$sequence, .descending).limit(auditPageSize)
+        var before: Int64?
         if let beforeText = try? request.query.get(String.self, at: "before") {
-            guard let before = Int64(beforeText) else {
-                throw Abort(.badRequest, reason: request.t("auditBadBefore"))
-            }
-            query = query.filter(\.$sequence < before)
+            guard let value = Int64(beforeText) else { throw Abort(.badRequest, reason: request.t("auditBadBefore")) }
+            before = value
         }
-        let entries = try await query.all()
+        let chainText = (try? request.query.get(String.self, at: "chain")) ?? ""
+        let chain = chainText.isEmpty ? nil : AuditChainID(chainText)
+        if !chainText.isEmpty, chain == nil { throw Abort(.badRequest, reason: request.t("auditBadChain")) }
+        let entries = try await AuditListing.page(on: request.db, chain: chain, before: before, limit: auditPageSize)
+        let chains = try await AuditVerification.knownChains(on: request.db)
         let verification = (try? request.query.get(String.self, at: "verify")) == "1"
-            ? try await AuditTrail.verify(on: request.db) : nil
-        let older = entries.count == auditPageSize ? entries.last?.sequence : nil
-        return try await request.page(.adminAudit, AdminAuditContext(request: request, entries: entries, olderThan: older,
-                                                                       verification: verification))
+            ? try await AuditVerification.verify(chain, on: request.db, now: request.clock.now(), issuer: try await request.application.credentials.issuer())
+            : nil
+        let older = entries.count == auditPageSize ? entries.last?.position : nil
+        return try await request.page(.adminAudit, AdminAuditContext(request: request, entries: entries, chains: chains, chain: chain,
+                                                                       olderThan: older, verification: verification))
     }
 
     /// Saves the account and records each change (role, active, name, phone) in the audit trail; a
@@ -131,19 +134,19 @@ enum AdminController {
             user.isActive = active
             try await user.update(on: db)
             if before.role != role {
-                try await audit.record(on: db, actor: admin.auditName, action: "user.role-changed", subject: user.auditName,
+                try await audit.record(on: db, chain: .administration, actor: admin.auditName, action: "user.role-changed", subject: user.auditName,
                                        details: ["from": before.role.rawValue, "to": role.rawValue])
             }
             if before.active != active {
-                try await audit.record(on: db, actor: admin.auditName, action: active ? "user.reactivated" : "user.deactivated",
+                try await audit.record(on: db, chain: .administration, actor: admin.auditName, action: active ? "user.reactivated" : "user.deactivated",
                                        subject: user.auditName)
                 if !active { try await StoredSession.query(on: db).filter(\.$userID == userID).delete() }
             }
             if before.name != name {
-                try await audit.record(on: db, actor: admin.auditName, action: "user.renamed", subject: user.auditName)
+                try await audit.record(on: db, chain: .administration, actor: admin.auditName, action: "user.renamed", subject: user.auditName)
             }
             if before.phone != phone {
-                try await audit.record(on: db, actor: admin.auditName, action: "user.phone-changed", subject: user.auditName)
+                try await audit.record(on: db, chain: .administration, actor: admin.auditName, action: "user.phone-changed", subject: user.auditName)
             }
         }
     }

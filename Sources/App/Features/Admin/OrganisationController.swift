@@ -61,7 +61,7 @@ enum OrganisationController {
         let organisation = try await request.change { db -> Organisation in
             let organisation = Organisation(name: name, processFramework: framework, kind: kind)
             try await organisation.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: admin.auditName, action: "organisation.created",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: admin.auditName, action: "organisation.created",
                                                               subject: "organisation:\(try organisation.requireID().uuidString)")
             return organisation
         }
@@ -124,7 +124,7 @@ enum OrganisationController {
         try await request.change { db in
             organisation.requireTwoFactor = required
             try await organisation.update(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: admin.auditName, action: "organisation.two-factor",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: admin.auditName, action: "organisation.two-factor",
                                                               subject: "organisation:\(try organisation.requireID().uuidString)",
                                                               details: ["required": String(required)])
         }
@@ -149,7 +149,7 @@ enum OrganisationController {
         try await request.change { db in
             let team = Team(organisationID: organisationID, name: name)
             try await team.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: admin.auditName, action: "team.created",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: admin.auditName, action: "team.created",
                                                               subject: "organisation:\(organisationID.uuidString)",
                                                               details: ["team": try team.requireID().uuidString])
         }
@@ -183,7 +183,7 @@ enum OrganisationController {
             membership.organisationID = organisationID
             membership.teamID = chosenTeam
             try await membership.save(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: admin.auditName, action: "membership.set",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: admin.auditName, action: "membership.set",
                                                               subject: user.auditName,
                                                               details: ["organisation": organisationID.uuidString, "team": chosenTeam?.uuidString ?? ""])
         }
@@ -214,7 +214,7 @@ enum OrganisationController {
         }
         try await request.change { db in
             try await membership.delete(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: admin.auditName, action: "membership.removed",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: admin.auditName, action: "membership.removed",
                                                               subject: "user:\(userID.uuidString)",
                                                               details: ["organisation": membership.organisationID.uuidString])
         }

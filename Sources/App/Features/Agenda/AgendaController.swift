@@ -106,7 +106,7 @@ enum AgendaController {
             feed.userID = userID
             feed.tokenHash = SecureToken.sha256(token)
             try await feed.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: actor.user.auditName, action: "agenda.feed.renewed",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(actor.organisationID), actor: actor.user.auditName, action: "agenda.feed.renewed",
                                                               subject: actor.user.auditName,
                                                               details: ["organisation": actor.organisationID.uuidString])
         }
@@ -123,7 +123,7 @@ enum AgendaController {
               let user = try await User.find(feed.userID, on: request.db), user.isActive,
               let actor = try await PracticeActor.of(user, on: request.db) else {
             _ = try await request.change { db in
-                try await AuditTrail(clock: request.clock).record(on: db, actor: "anonymous", action: "agenda.feed.refused",
+                try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: "anonymous", action: "agenda.feed.refused",
                                                                   details: ["address": request.clientAddress])
             }
             throw Abort(.notFound)

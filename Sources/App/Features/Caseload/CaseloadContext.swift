@@ -12,6 +12,7 @@ struct CaseloadContext: Encodable {
         var daysInPhase: String
         var started: String
         var coach: String
+        var restricted: Bool
     }
 
     struct PhaseFilter: Encodable {

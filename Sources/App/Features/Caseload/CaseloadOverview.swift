@@ -15,6 +15,8 @@ struct CaseloadOverview: Sendable {
         let phase: TrajectoryPhase
         let phaseSince: Date
         let startedAt: Date
+        /// Processing is restricted (GDPR art. 18): the list says so.
+        let restricted: Bool
     }
 
     let items: [Item]
@@ -30,7 +32,7 @@ struct CaseloadOverview: Sendable {
         let trajectory = SQLColumn("id", table: Trajectory.schema)
         let items = try await CaseloadController.visible(sql.select(), actor)
             .column(SQLColumn("id", table: Client.schema)).column(SQLColumn("name", table: Client.schema))
-            .column(SQLColumn("coach_id", table: Client.schema))
+            .column(SQLColumn("coach_id", table: Client.schema)).column(SQLColumn("restricted_since", table: Client.schema))
             .column(SQLAlias(trajectory, as: SQLIdentifier("trajectory_id")))
             .column(SQLColumn("phase", table: Trajectory.schema))
             .column(SQLColumn("phase_since", table: Trajectory.schema)).column(SQLColumn("started_at", table: Trajectory.schema))
@@ -42,7 +44,8 @@ struct CaseloadOverview: Sendable {
                             coachID: try row.decode(column: "coach_id", as: UUID.self),
                             trajectoryID: try row.decode(column: "trajectory_id", as: UUID.self), phase: phase,
                             phaseSince: try row.decode(column: "phase_since", as: Date.self),
-                            startedAt: try row.decode(column: "started_at", as: Date.self))
+                            startedAt: try row.decode(column: "started_at", as: Date.self),
+                            restricted: try row.decode(column: "restricted_since", as: String?.self) != nil)
             }
 
         // The records of those trajectories, by id (the tables' trajectory index), in chunks: one

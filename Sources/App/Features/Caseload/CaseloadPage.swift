@@ -100,7 +100,7 @@ extension CaseloadContext {
                     phase: client.phase.title[language],
                     daysInPhase: PracticeOptions.days(TrajectoryTimeline.daysInPhase(since: client.phaseSince, now: now), request),
                     started: CalendarDate(client.startedAt, in: request.application.configuration.timeZone).text(in: language),
-                    coach: model.coachNames[client.coachID] ?? "")
+                    coach: model.coachNames[client.coachID] ?? "", restricted: client.restricted)
             },
             showCoach: leadsTeam, phases: Self.filters(model, request), total: model.total,
             newClientURL: SiteURL.clientNew.path, employersURL: SiteURL.employers.path, commissionersURL: SiteURL.commissioners.path,

@@ -174,7 +174,7 @@ enum TeamCaseloadController {
                 try await row.save(on: db)
             }
             try await AuditTrail(clock: request.clock).record(
-                on: db, actor: actor.user.auditName, action: "caseload.settings", subject: "organisation:\(organisationID.uuidString)",
+                on: db, chain: .organisation(organisationID), actor: actor.user.auditName, action: "caseload.settings", subject: "organisation:\(organisationID.uuidString)",
                 details: ["perFullTime": String(perFullTime), "fullTimeHours": String(fullTime), "retentionMonths": String(retention),
                           "coaches": String(chosen.count)])
         }

@@ -9,10 +9,8 @@ import Vapor
 enum MyPageController {
     static func audit(_ request: Request, _ user: User, _ client: Client, _ action: String) async throws {
         let organisationID = client.organisationID
-        _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: action, subject: client.auditName,
-                                                              details: ["organisation": organisationID.uuidString])
-        }
+        try await request.auditRead(chain: .organisation(organisationID), actor: user.auditName, action: action, subject: client.auditName,
+                                    details: ["organisation": organisationID.uuidString])
     }
 
     static func page(_ request: Request) async throws -> Response {

@@ -12,6 +12,29 @@ protocol CredentialIssuer: Sendable {
     func verifiedPayload(_ token: String) async throws -> OpenBadgeJWTPayload
     /// The public keys as a JSON Web Key Set.
     func jwks() throws -> Data
+    /// An audit chain's head, signed with the same key (`AuditCheckpointPayload`).
+    func signCheckpoint(_ checkpoint: AuditCheckpoint) async throws -> String
+    /// The checkpoint of a token whose signature is good; throws when it is not authentic.
+    func verifiedCheckpoint(_ token: String) async throws -> AuditCheckpoint
+}
+
+/// A checkpoint as a JWT payload: the head of one chain and when it was taken.
+struct AuditCheckpointPayload: JWTPayload {
+    var checkpoint: AuditCheckpoint
+
+    init(checkpoint: AuditCheckpoint) {
+        self.checkpoint = checkpoint
+    }
+
+    init(from decoder: any Decoder) throws {
+        checkpoint = try AuditCheckpoint(from: decoder)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try checkpoint.encode(to: encoder)
+    }
+
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
 }
 
 /// RS256 with the keys of an `IssuerKeyStore`.
@@ -34,6 +57,16 @@ struct RSACredentialIssuer: CredentialIssuer {
         var header = JWTHeader()
         header.typ = "JWT"
         return try await keys.sign(payload, kid: JWKIdentifier(string: currentKeyID), header: header)
+    }
+
+    func signCheckpoint(_ checkpoint: AuditCheckpoint) async throws -> String {
+        var header = JWTHeader()
+        header.typ = "JWT"
+        return try await keys.sign(AuditCheckpointPayload(checkpoint: checkpoint), kid: JWKIdentifier(string: currentKeyID), header: header)
+    }
+
+    func verifiedCheckpoint(_ token: String) async throws -> AuditCheckpoint {
+        try await keys.verify(token.trimmingCharacters(in: .whitespacesAndNewlines), as: AuditCheckpointPayload.self).checkpoint
     }
 
     func verifiedPayload(_ token: String) async throws -> OpenBadgeJWTPayload {

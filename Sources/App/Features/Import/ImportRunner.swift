@@ -47,7 +47,7 @@ struct ImportRunner: Sendable {
             try await run.create(on: db)
             try await ImportRun.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-Self.keepFor)).filter(\.$content != nil)
                 .set(\.$content, to: nil).update()
-            try await AuditTrail(clock: clock).record(on: db, actor: actor.user.auditName, action: "import.checked", subject: "import:\(run.id!.uuidString)",
+            try await AuditTrail(clock: clock).record(on: db, chain: .organisation(actor.organisationID), actor: actor.user.auditName, action: "import.checked", subject: "import:\(run.id!.uuidString)",
                                                       details: ["organisation": actor.organisationID.uuidString, "kind": kind.rawValue,
                                                                 "rows": String(check.rowCount), "problems": String(check.problems.count)])
         }
@@ -96,7 +96,7 @@ struct ImportRunner: Sendable {
             run.finishedAt = clock.now()
             if status == .refused { run.content = nil }
             try await run.update(on: db)
-            try await AuditTrail(clock: clock).record(on: db, actor: actor.user.auditName, action: action, subject: "import:\(run.id!.uuidString)",
+            try await AuditTrail(clock: clock).record(on: db, chain: .organisation(actor.organisationID), actor: actor.user.auditName, action: action, subject: "import:\(run.id!.uuidString)",
                                                       details: ["organisation": actor.organisationID.uuidString, "kind": run.kind])
         }
     }

@@ -99,7 +99,7 @@ struct ImportWriter: Sendable {
         }
         entries.append((actor.user.auditName, "import.executed", "import:\(runID.uuidString)",
                         base.merging(["kind": check.kind.rawValue, "created": String(total)]) { first, _ in first }))
-        try await AuditTrail(clock: clock).record(on: database, entries: entries)
+        try await AuditTrail(clock: clock).record(on: database, chain: .organisation(actor.organisationID), entries: entries)
         return total
     }
 }

@@ -74,7 +74,7 @@ enum Outbox {
         message.onceKey = onceKey
         message.createdAt = now
         try await message.create(on: db)
-        try await AuditTrail(clock: app.clock).record(on: db, actor: "system", action: "mail.queued", subject: "mail:\(message.id!.uuidString)",
+        try await AuditTrail(clock: app.clock).record(on: db, chain: .administration, actor: "system", action: "mail.queued", subject: "mail:\(message.id!.uuidString)",
                                                       details: ["kind": kind.rawValue])
         return message
     }

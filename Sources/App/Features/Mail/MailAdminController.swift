@@ -36,7 +36,7 @@ enum MailAdminController {
             message.attempts = 0
             message.nextAttemptAt = request.clock.now()
             try await message.update(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: admin.auditName, action: "mail.retried",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .administration, actor: admin.auditName, action: "mail.retried",
                                                               subject: "mail:\(id.uuidString)")
         }
         return try await render(request, notice: request.t("mailRetried", ["to": message.recipient]))

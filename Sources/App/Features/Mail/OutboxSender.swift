@@ -75,7 +75,7 @@ final class OutboxSender: LifecycleHandler, Sendable {
                     case .giveUp:
                         message.status = .failed
                         result = .failed
-                        try await audit.record(on: db, actor: "system", action: "mail.failed", subject: "mail:\(message.id!.uuidString)",
+                        try await audit.record(on: db, chain: .administration, actor: "system", action: "mail.failed", subject: "mail:\(message.id!.uuidString)",
                                                details: ["kind": message.kind, "attempts": String(message.attempts)])
                     }
                 } else {
@@ -86,7 +86,7 @@ final class OutboxSender: LifecycleHandler, Sendable {
                     message.textBody = ""
                     message.htmlBody = ""
                     result = .sent
-                    try await audit.record(on: db, actor: "system", action: "mail.sent", subject: "mail:\(message.id!.uuidString)",
+                    try await audit.record(on: db, chain: .administration, actor: "system", action: "mail.sent", subject: "mail:\(message.id!.uuidString)",
                                            details: ["kind": message.kind])
                 }
                 try await message.update(on: db)

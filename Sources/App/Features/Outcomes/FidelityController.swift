@@ -193,7 +193,7 @@ enum FidelityController {
         review.createdBy = viewer.userID
         try await request.change { db in
             try await review.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: viewer.user.auditName, action: "fidelity.recorded",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(viewer.organisationID), actor: viewer.user.auditName, action: "fidelity.recorded",
                                                               subject: "fidelity-review:\(review.id!.uuidString)",
                                                               details: ["organisation": viewer.organisationID.uuidString, "total": String(result.total)])
         }

@@ -38,11 +38,8 @@ struct OutcomeViewer: Sendable {
     func audit(_ request: Request, _ action: String, details: [String: String] = [:]) async throws {
         var entry = details
         entry["organisation"] = organisationID.uuidString
-        let details = entry
-        _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: action, subject: user.auditName,
-                                                              details: details)
-        }
+        try await request.auditRead(chain: .organisation(organisationID), actor: user.auditName, action: action, subject: user.auditName,
+                                    details: entry)
     }
 }
 

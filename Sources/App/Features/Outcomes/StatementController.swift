@@ -202,7 +202,7 @@ enum StatementController {
             tariff.paymentPoint = point.rawValue
             tariff.amountCents = Int((amount * 100).rounded())
             try await tariff.save(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: viewer.user.auditName, action: "tariff.saved",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(viewer.organisationID), actor: viewer.user.auditName, action: "tariff.saved",
                                                               subject: "commissioner:\(commissionerID.uuidString)",
                                                               details: ["group": group, "point": point.rawValue, "cents": String(tariff.amountCents)])
         }

@@ -5,12 +5,13 @@ import Vapor
 /// Every read and write of client data goes into the audit trail, naming the user and the client
 /// by id (never by name: the trail itself holds no client data).
 enum ClientAudit {
-    /// Records a read in its own transaction, before the data is shown: no record, no page.
+    /// Records a read before the data is shown: no record, no page (`AuditReadLog`).
     static func read(_ request: Request, _ actor: PracticeActor, _ action: String, client: Client,
                      details: [String: String] = [:]) async throws {
-        try await request.change { db in
-            try await record(on: db, request, actor, action, client: client, details: details)
-        }
+        var details = details
+        details["organisation"] = actor.organisationID.uuidString
+        try await request.auditRead(chain: .organisation(actor.organisationID), actor: actor.user.auditName, action: action,
+                                    subject: client.auditName, details: details)
     }
 
     /// Records inside the change's own transaction.
@@ -18,7 +19,7 @@ enum ClientAudit {
                        client: Client, details: [String: String] = [:]) async throws {
         var details = details
         details["organisation"] = actor.organisationID.uuidString
-        try await AuditTrail(clock: request.clock).record(on: database, actor: actor.user.auditName, action: action,
+        try await AuditTrail(clock: request.clock).record(on: database, chain: .organisation(actor.organisationID), actor: actor.user.auditName, action: action,
                                                           subject: client.auditName, details: details)
     }
 
@@ -37,10 +38,7 @@ enum ClientAudit {
         var entry = details
         entry["organisation"] = actor.organisationID.uuidString
         entry["clients"] = String(count)
-        let details = entry
-        _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: actor.user.auditName, action: action,
-                                                              subject: actor.user.auditName, details: details)
-        }
+        try await request.auditRead(chain: .organisation(actor.organisationID), actor: actor.user.auditName, action: action,
+                                    subject: actor.user.auditName, details: entry)
     }
 }

@@ -133,7 +133,7 @@ struct ClientRecords: Encodable, Sendable {
                 changes: try await rows(RecordChange.self, \.$organisationID, \.$trajectory)))
         }
         let account = try await ClientAccount.query(on: database).filter(\.$client.$id == clientID).with(\.$user).first()
-        let access = withAccess ? try await AuditEntry.query(on: database).filter(\.$subject == client.auditName).sort(\.$sequence).all()
+        let access = withAccess ? try await AuditEventRow.query(on: database).filter(\.$subject == client.auditName).sort(\.$id).all()
             .map { AccessEntry(at: $0.occurredAt, by: $0.actor, action: $0.action) } : []
         return ClientRecords(exportedAt: now, client: client, accountEmail: account?.user.email, trajectories: records, access: access)
     }

@@ -204,7 +204,7 @@ enum ErasureController {
             try await row.update(on: db)
             // Earlier, withdrawn requests no longer point at anyone either.
             try await ErasureRequestRow.query(on: db).filter(\.$clientID == clientID).set(\.$clientID, to: nil).update()
-            try await AuditTrail(clock: request.clock).record(on: db, actor: actor.user.auditName, action: "client.erased-on-request",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(actor.organisationID), actor: actor.user.auditName, action: "client.erased-on-request",
                                                               subject: "client:\(clientID.uuidString)",
                                                               details: ["organisation": client.organisationID.uuidString, "reference": reference,
                                                                         "requestedBy": "user:\(row.requestedBy.uuidString)",

@@ -67,7 +67,7 @@ struct PrivacyPurge {
         try await application.changes.perform(on: application.db) { db in
             try await Self.erase(doomed, of: client, wholeClient: wholeClient, keeping: kept, on: db)
             try await AuditTrail(clock: clock).record(
-                on: db, actor: "system:privacy-purge", action: wholeClient ? "client.purged" : "trajectories.purged",
+                on: db, chain: .organisation(client.organisationID), actor: "system:privacy-purge", action: wholeClient ? "client.purged" : "trajectories.purged",
                 subject: client.auditName,
                 details: ["organisation": client.organisationID.uuidString, "trajectories": String(ids.count)])
         }

@@ -21,7 +21,7 @@ enum ReportConsentRecorder {
             consent.byClient = byClient
             try await consent.save(on: db)
             try await AuditTrail(clock: request.clock).record(
-                on: db, actor: auditActor, action: given ? "consent.given" : "consent.refused", subject: client.auditName,
+                on: db, chain: .organisation(organisationID), actor: auditActor, action: given ? "consent.given" : "consent.refused", subject: client.auditName,
                 details: ["organisation": organisationID.uuidString, "trajectory": trajectoryID.uuidString, "kind": kind.rawValue,
                           "byClient": String(byClient)])
         }

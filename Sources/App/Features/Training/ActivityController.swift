@@ -85,7 +85,7 @@ enum ActivityController {
                                 alreadyCredited: outcomes.filter { $0.outcome == "alreadyCredited" }.count,
                                 unknown: outcomes.filter { $0.outcome == "unknown" }.count, lines: outcomes)
             try await AuditTrail(clock: request.clock).record(
-                on: db, actor: trainer.user.auditName, action: "training.attendance-uploaded", subject: "activity:\(activityID.uuidString)",
+                on: db, chain: .organisation(trainer.providerID), actor: trainer.user.auditName, action: "training.attendance-uploaded", subject: "activity:\(activityID.uuidString)",
                 details: ["lines": String(lines.count), "credited": String(report.credited), "already": String(report.alreadyCredited),
                           "unknown": String(report.unknown)])
             return report
@@ -217,7 +217,7 @@ enum ActivityController {
         let activity = AccreditedActivity(organisationID: trainer.providerID, title: title, category: category, points: points, heldOn: day.description)
         try await request.change { db in
             try await activity.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: trainer.user.auditName, action: "training.activity-created",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(trainer.providerID), actor: trainer.user.auditName, action: "training.activity-created",
                                                               subject: "activity:\(activity.id!.uuidString)", details: ["points": String(points)])
         }
         return request.redirect(to: SiteURL.trainingActivities.path)

@@ -82,7 +82,7 @@ enum CohortController {
         try await request.change { db in
             try await cohort.create(on: db)
             try await CohortTrainer(organisationID: trainer.providerID, cohortID: cohort.id!, userID: trainer.userID).create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: trainer.user.auditName, action: "training.cohort-created",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(trainer.providerID), actor: trainer.user.auditName, action: "training.cohort-created",
                                                               subject: "cohort:\(cohort.id!.uuidString)", details: ["programme": programme])
         }
         return request.redirect(to: SiteURL.trainingCohort(.value(cohort.id!)).path)
@@ -130,7 +130,7 @@ enum CohortController {
 
     static func audit(_ request: Request, _ access: CohortAccess, _ action: String, details: [String: String] = [:]) async throws {
         _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: access.trainer.user.auditName, action: action,
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(access.trainer.providerID), actor: access.trainer.user.auditName, action: action,
                                                               subject: "cohort:\(access.cohortID.uuidString)", details: details)
         }
     }
@@ -257,7 +257,7 @@ enum CohortController {
                                   framework: framework, enrolledOn: request.today.description)
         try await request.change { db in
             try await enrolment.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: access.trainer.user.auditName, action: "training.enrolled",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(access.trainer.providerID), actor: access.trainer.user.auditName, action: "training.enrolled",
                                                               subject: "cohort:\(access.cohortID.uuidString)",
                                                               details: ["enrolment": enrolment.id!.uuidString, "trainee": user.auditName])
         }
@@ -285,7 +285,7 @@ enum CohortController {
             for id in known {
                 try await SessionAttendance(organisationID: access.trainer.providerID, sessionID: session.id!, enrolmentID: id, present: present.contains(id)).create(on: db)
             }
-            try await AuditTrail(clock: request.clock).record(on: db, actor: access.trainer.user.auditName, action: "training.attendance-recorded",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(access.trainer.providerID), actor: access.trainer.user.auditName, action: "training.attendance-recorded",
                                                               subject: "cohort:\(access.cohortID.uuidString)",
                                                               details: ["session": session.id!.uuidString, "present": String(present.count), "of": String(known.count)])
         }
@@ -324,7 +324,7 @@ enum CohortController {
             row.decidedBy = trainer.userID
             try await row.save(on: db)
             try await TrainingConfirmation.module(module, of: programme, enrolment: enrolment, passedOn: passed ? day : nil, provider: trainer.provider, on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: trainer.user.auditName, action: "training.result-recorded",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(trainer.providerID), actor: trainer.user.auditName, action: "training.result-recorded",
                                                               subject: "cohort:\(access.cohortID.uuidString)",
                                                               details: ["enrolment": enrolmentID.uuidString, "module": module.id, "was": before, "now": row.result])
         }
@@ -357,7 +357,7 @@ enum CohortController {
             enrolment.completedOn = day.description
             try await enrolment.save(on: db)
             try await TrainingConfirmation.diploma(enrolment: enrolment, completedOn: day, provider: trainer.provider, on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: trainer.user.auditName, action: "training.diploma-awarded",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(trainer.providerID), actor: trainer.user.auditName, action: "training.diploma-awarded",
                                                               subject: "cohort:\(access.cohortID.uuidString)",
                                                               details: ["enrolment": enrolment.id!.uuidString, "completedOn": day.description])
         }

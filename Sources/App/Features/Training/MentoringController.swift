@@ -10,7 +10,7 @@ enum MentoringController {
     static func page(_ request: Request) async throws -> Response {
         let user = try request.auth.require(User.self)
         _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "mentoring.viewed", subject: user.auditName)
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "mentoring.viewed", subject: user.auditName)
         }
         return try await render(request, values: [:], errors: [])
     }
@@ -117,7 +117,7 @@ enum MentoringController {
                                     startedOn: request.today.description)
         try await request.change { db in
             try await mentorship.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "mentoring.assigned", subject: mentee.auditName,
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "mentoring.assigned", subject: mentee.auditName,
                                                               details: ["mentor": mentor.auditName])
         }
         return request.redirect(to: SiteURL.mentoring.path)
@@ -140,7 +140,7 @@ enum MentoringController {
         let meeting = MentorMeeting(mentorshipID: try mentorship.requireID(), heldOn: day.description, topics: topics, nextSteps: next)
         try await request.change { db in
             try await meeting.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "mentoring.meeting-logged",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "mentoring.meeting-logged",
                                                               subject: "mentorship:\(mentorship.id!.uuidString)")
         }
         return request.redirect(to: SiteURL.mentoring.path)

@@ -63,7 +63,7 @@ enum PeerGroupController {
         try await request.change { db in
             try await group.create(on: db)
             try await PeerGroupMember(groupID: group.id!, userID: try user.requireID(), region: region).create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "peer-group.created", subject: "peer-group:\(group.id!.uuidString)")
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "peer-group.created", subject: "peer-group:\(group.id!.uuidString)")
         }
         return request.redirect(to: SiteURL.peerGroup(.value(group.id!)).path)
     }
@@ -77,7 +77,7 @@ enum PeerGroupController {
         }
         let path = request.url.path
         _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "peer-group.refused", subject: user.auditName,
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "peer-group.refused", subject: user.auditName,
                                                               details: ["path": path])
         }
         throw Abort(.notFound)
@@ -86,7 +86,7 @@ enum PeerGroupController {
     static func show(_ request: Request) async throws -> Response {
         let (user, group) = try await group(request)
         _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "peer-group.viewed", subject: "peer-group:\(group.id!.uuidString)")
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "peer-group.viewed", subject: "peer-group:\(group.id!.uuidString)")
         }
         return try await render(request, group, values: [:], errors: [])
     }
@@ -190,7 +190,7 @@ enum PeerGroupController {
         guard errors.isEmpty, let invited else { return try await render(request, group, values: values, errors: errors, status: .unprocessableEntity) }
         try await request.change { db in
             try await PeerGroupMember(groupID: group.id!, userID: try invited.requireID(), region: region).create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "peer-group.member-added",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "peer-group.member-added",
                                                               subject: "peer-group:\(group.id!.uuidString)", details: ["member": invited.auditName])
         }
         return request.redirect(to: SiteURL.peerGroup(.value(group.id!)).path + "#members")
@@ -209,7 +209,7 @@ enum PeerGroupController {
         }
         try await request.change { db in
             try await PeerGroupCase(groupID: groupID, peerReviewID: try review.requireID(), sharedBy: try user.requireID()).create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "peer-group.case-shared",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "peer-group.case-shared",
                                                               subject: "peer-group:\(groupID.uuidString)", details: ["review": review.id!.uuidString])
         }
         return request.redirect(to: SiteURL.peerGroup(.value(groupID)).path + "#cases")
@@ -251,7 +251,7 @@ enum PeerGroupController {
                 row.sourceKey = "peer:\(meeting.id!.uuidString):\(member.uuidString)"
                 try await row.create(on: db)
             }
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "peer-group.meeting-recorded",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "peer-group.meeting-recorded",
                                                               subject: "peer-group:\(groupID.uuidString)", details: ["attended": String(attended.count)])
         }
         return request.redirect(to: SiteURL.peerGroup(.value(groupID)).path + "#meetings")

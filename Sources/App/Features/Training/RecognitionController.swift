@@ -94,7 +94,7 @@ enum RecognitionController {
         try await request.change { db in
             try await row.create(on: db)
             try await AuditTrail(clock: request.clock).record(
-                on: db, actor: officer.auditName, action: "register.recognition-added", subject: "recognition:\(row.id!.uuidString)",
+                on: db, chain: .register, actor: officer.auditName, action: "register.recognition-added", subject: "recognition:\(row.id!.uuidString)",
                 details: details)
         }
         return request.redirect(to: SiteURL.officeRecognitions.path)

@@ -16,7 +16,7 @@ enum TraineeController {
         let engine = try await request.eligibilityEngine()
         let enrolments = try await Enrolment.query(on: request.db).filter(\.$userID == userID).sort(\.$enrolledOn).all()
         _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "training.progress-viewed", subject: user.auditName)
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "training.progress-viewed", subject: user.auditName)
         }
         var blocks: [WorkBlock] = []
         for enrolment in enrolments {

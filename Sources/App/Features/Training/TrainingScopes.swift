@@ -52,7 +52,7 @@ enum CohortScope: RequestScope {
     static func refused(_ request: Request, trainer: TrainerActor) async throws {
         let path = request.url.path
         _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: trainer.user.auditName, action: "training.refused",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(trainer.providerID), actor: trainer.user.auditName, action: "training.refused",
                                                               subject: trainer.user.auditName, details: ["path": path])
         }
     }

@@ -2,8 +2,9 @@ import Fluent
 import Foundation
 import JobcoachCore
 
-/// One row of the append-only audit trail. Triggers in the database refuse updates and deletes;
-/// the hash chain shows any change made around them.
+/// One row of the first chain, `installation`, as it was written before entries named their chain
+/// (migration 017 copied it into `audit_events` and `audit_seals`, where it is read). Triggers
+/// refuse updates and deletes; `audit verify` checks that it still matches the copy.
 final class AuditEntry: Model, @unchecked Sendable {
     static let schema = "audit_entries"
 

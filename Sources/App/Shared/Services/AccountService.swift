@@ -62,7 +62,7 @@ struct AccountService: Sendable {
             let user = User(email: email, displayName: displayName, passwordHash: passwordHash, role: role,
                             mustChangePassword: oneTime != nil)
             try await user.create(on: db)
-            try await audit.record(on: db, actor: actor, action: "user.created", subject: user.auditName,
+            try await audit.record(on: db, chain: .administration, actor: actor, action: "user.created", subject: user.auditName,
                                    details: ["role": role.rawValue, "email": email])
             return user
         }
@@ -83,10 +83,10 @@ struct AccountService: Sendable {
             let user = User(email: email, displayName: displayName, passwordHash: passwordHash, role: role, mustChangePassword: false)
             user.languageCode = language.rawValue
             try await user.create(on: db)
-            try await audit.record(on: db, actor: actor, action: "user.created", subject: user.auditName,
+            try await audit.record(on: db, chain: .administration, actor: actor, action: "user.created", subject: user.auditName,
                                    details: ["role": role.rawValue, "email": email])
             let link = try await AccountLinks.invite(user, on: db, app: app)
-            try await audit.record(on: db, actor: actor, action: "user.invited", subject: user.auditName)
+            try await audit.record(on: db, chain: .administration, actor: actor, action: "user.invited", subject: user.auditName)
             return (user, link)
         }
     }
@@ -106,7 +106,7 @@ struct AccountService: Sendable {
         let userID = try user.requireID()
         try await application.changes.perform(on: database) { db in
             try await APIToken(userID: userID, name: name, tokenHash: SecureToken.sha256(token), expiresAt: nil).create(on: db)
-            try await audit.record(on: db, actor: actor, action: "token.created", subject: "user:\(userID.uuidString)",
+            try await audit.record(on: db, chain: .administration, actor: actor, action: "token.created", subject: "user:\(userID.uuidString)",
                                    details: ["name": name])
         }
         return token

@@ -47,6 +47,9 @@ struct StartupTasks: LifecycleHandler {
         if application.configuration.database.kind == "sqlite" {
             try await DatabaseStatistics.refresh(on: application.db)
         }
+        if case .sqliteFile(let path) = application.configuration.database {
+            try await SQLiteTuning.apply(to: application, path: path)
+        }
     }
 
     private func createFirstAdmin(_ application: Application) async throws {

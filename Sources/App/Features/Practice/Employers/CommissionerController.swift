@@ -48,7 +48,7 @@ enum CommissionerController {
             row.organisationID = actor.organisationID
             form.apply(to: row, kind: kind)
             try await row.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: actor.user.auditName, action: "commissioner.created",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(actor.organisationID), actor: actor.user.auditName, action: "commissioner.created",
                                                               subject: "commissioner:\(try row.requireID().uuidString)",
                                                               details: ["organisation": actor.organisationID.uuidString])
         }

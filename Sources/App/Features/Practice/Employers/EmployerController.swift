@@ -65,7 +65,7 @@ enum EmployerController {
             employer.organisationID = actor.organisationID
             form.apply(to: employer)
             try await employer.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: actor.user.auditName, action: "employer.created",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(actor.organisationID), actor: actor.user.auditName, action: "employer.created",
                                                               subject: "employer:\(try employer.requireID().uuidString)",
                                                               details: ["organisation": actor.organisationID.uuidString])
             return employer
@@ -153,7 +153,7 @@ enum EmployerController {
             try await employer.update(on: db)
             // Employer names show on matching results.
             try await WorkplaceIndexCache.touch(organisationID: actor.organisationID, on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: actor.user.auditName, action: "employer.updated",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(actor.organisationID), actor: actor.user.auditName, action: "employer.updated",
                                                               subject: "employer:\(try employer.requireID().uuidString)",
                                                               details: ["organisation": actor.organisationID.uuidString])
         }
@@ -174,7 +174,7 @@ enum EmployerController {
             contact.$employer.id = try employer.requireID()
             form.apply(to: contact)
             try await contact.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: actor.user.auditName, action: "employer.contact-added",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(actor.organisationID), actor: actor.user.auditName, action: "employer.contact-added",
                                                               subject: "employer:\(try employer.requireID().uuidString)",
                                                               details: ["organisation": actor.organisationID.uuidString])
         }

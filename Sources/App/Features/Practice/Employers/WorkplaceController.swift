@@ -108,7 +108,7 @@ enum WorkplaceController {
             input.apply(to: row)
             try await row.save(on: db)
             try await WorkplaceIndexCache.touch(organisationID: actor.organisationID, on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: actor.user.auditName,
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .organisation(actor.organisationID), actor: actor.user.auditName,
                                                               action: existing == nil ? "workplace.created" : "workplace.updated",
                                                               subject: "workplace:\(try row.requireID().uuidString)",
                                                               details: ["organisation": actor.organisationID.uuidString])

@@ -70,7 +70,7 @@ enum ApplicationController {
         application.previousCertificateID = submission.previousID
         try await application.create(on: db)
         try await AuditTrail(clock: request.clock).record(
-            on: db, actor: user.auditName, action: "application.submitted", subject: "application:\(try application.requireID().uuidString)",
+            on: db, chain: .register, actor: user.auditName, action: "application.submitted", subject: "application:\(try application.requireID().uuidString)",
             details: ["framework": "\(submission.version.id) \(submission.version.version)", "eligible": String(submission.verdict.eligible), "kind": application.kind])
         return application
     }
@@ -111,7 +111,7 @@ enum ApplicationController {
                 assignment.submittedAt = nil
                 try await assignment.update(on: db)
             }
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "application.resubmitted",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "application.resubmitted",
                                                               subject: "application:\(applicationID.uuidString)")
         }
         return request.redirect(to: SiteURL.application(.value(applicationID)).path)
@@ -127,7 +127,7 @@ enum ApplicationController {
         try await request.change { db in
             application.status = .withdrawn
             try await application.update(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "application.withdrawn",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "application.withdrawn",
                                                               subject: "application:\(applicationID.uuidString)")
         }
         return request.redirect(to: SiteURL.application(.value(applicationID)).path)

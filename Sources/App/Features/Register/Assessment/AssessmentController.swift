@@ -19,7 +19,7 @@ enum AssessmentController {
         let assignment = try request.scope(AssignmentScope.self)
         let assignmentID = try assignment.requireID()
         _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "application.viewed",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "application.viewed",
                                                               subject: "application:\(try assignment.application.requireID().uuidString)",
                                                               details: ["assignment": assignmentID.uuidString])
         }
@@ -76,7 +76,7 @@ enum AssessmentController {
             if submit {
                 try await submitSheet(assignment, by: user, at: now, audit: audit, on: db)
             } else {
-                try await audit.record(on: db, actor: user.auditName, action: "assessment.saved",
+                try await audit.record(on: db, chain: .register, actor: user.auditName, action: "assessment.saved",
                                        subject: "application:\(applicationID.uuidString)", details: ["assignment": assignmentID.uuidString])
             }
         }
@@ -132,14 +132,14 @@ enum AssessmentController {
         let applicationID = try application.requireID()
         assignment.submittedAt = now
         try await assignment.update(on: db)
-        try await audit.record(on: db, actor: user.auditName, action: "assessment.submitted",
+        try await audit.record(on: db, chain: .register, actor: user.auditName, action: "assessment.submitted",
                                subject: "application:\(applicationID.uuidString)", details: ["assignment": assignmentID.uuidString])
         let open = try await AssessorAssignment.query(on: db).filter(\.$application.$id == applicationID)
             .filter(\.$submittedAt == nil).count()
         if open == 0, application.status.canMove(to: .readyForDecision) {
             application.status = .readyForDecision
             try await application.update(on: db)
-            try await audit.record(on: db, actor: "system", action: "application.ready-for-decision",
+            try await audit.record(on: db, chain: .register, actor: "system", action: "application.ready-for-decision",
                                    subject: "application:\(applicationID.uuidString)")
         }
     }

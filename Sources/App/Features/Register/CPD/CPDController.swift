@@ -118,7 +118,7 @@ enum CPDController {
             row.points = points
             row.completedOn = day.description
             try await row.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "cpd.added", subject: user.auditName,
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "cpd.added", subject: user.auditName,
                                                               details: ["activity": try row.requireID().uuidString, "category": category])
         }
         return request.redirect(to: SiteURL.cpd.path)
@@ -133,7 +133,7 @@ enum CPDController {
         else { throw Abort(.notFound) }
         try await request.change { db in
             try await row.delete(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "cpd.removed", subject: user.auditName,
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "cpd.removed", subject: user.auditName,
                                                               details: ["activity": id.uuidString])
         }
         return request.redirect(to: SiteURL.cpd.path)

@@ -10,7 +10,7 @@ enum HolderComplaintController {
         let user = try request.auth.require(User.self)
         let complaint = try request.scope(HolderComplaintScope.self)
         _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "complaint.viewed-by-holder",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "complaint.viewed-by-holder",
                                                               subject: "certificate:\(complaint.$certificate.id.uuidString)",
                                                               details: ["complaint": try complaint.requireID().uuidString])
         }
@@ -32,7 +32,7 @@ enum HolderComplaintController {
             complaint.response = response
             complaint.respondedAt = request.clock.now()
             try await complaint.update(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "complaint.responded",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "complaint.responded",
                                                               subject: "certificate:\(complaint.$certificate.id.uuidString)",
                                                               details: ["complaint": complaintID.uuidString])
         }

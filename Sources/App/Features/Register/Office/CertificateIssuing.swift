@@ -29,7 +29,7 @@ enum CertificateIssuing {
         }
         let holderID = try holder.requireID()
         let portfolio = try await CoachPortfolio.query(on: database).filter(\.$user.$id == holderID).first()
-        try await AuditTrail.serialize(on: database)
+        try await RegisterNumbering.serialize(on: database)
         var (validFrom, validUntil) = CertificateFacts.validity(from: today, policy: policy, issuedAt: app.clock.now())
         // A recertification follows on from the certificate it renews when that is still valid.
         if let previousID = application.previousCertificateID, let previous = try await Certificate.find(previousID, on: database),

@@ -46,7 +46,7 @@ enum ComplaintsController {
             complaint.complainantRole = role.rawValue
             complaint.complainantContact = contact
             try await complaint.create(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: officer.auditName, action: "complaint.recorded",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: officer.auditName, action: "complaint.recorded",
                                                               subject: "certificate:\(try certificate.requireID().uuidString)",
                                                               details: ["complaint": try complaint.requireID().uuidString])
             try await tellHolder(of: certificate, about: complaint, textKey: "mailComplaintReceived", on: db, app: request.application)
@@ -84,13 +84,13 @@ enum ComplaintsController {
                 complaint.outcomeReason = reason.isEmpty ? nil : reason
             }
             try await complaint.update(on: db)
-            try await audit.record(on: db, actor: officer.auditName, action: "complaint.\(next.rawValue)",
+            try await audit.record(on: db, chain: .register, actor: officer.auditName, action: "complaint.\(next.rawValue)",
                                    subject: "certificate:\(try certificate.requireID().uuidString)", details: ["complaint": complaintID.uuidString])
             if next == .upheld, outcome != "none", certificate.standing != .revoked {
                 certificate.standing = outcome == "revoke" ? .revoked : .suspended
                 certificate.standingReason = reason
                 try await certificate.update(on: db)
-                try await audit.record(on: db, actor: officer.auditName, action: outcome == "revoke" ? "certificate.revoked" : "certificate.suspended",
+                try await audit.record(on: db, chain: .register, actor: officer.auditName, action: outcome == "revoke" ? "certificate.revoked" : "certificate.suspended",
                                        subject: "certificate:\(try certificate.requireID().uuidString)", details: ["complaint": complaintID.uuidString])
             }
             if next.isDecided {

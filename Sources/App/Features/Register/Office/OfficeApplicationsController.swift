@@ -31,7 +31,7 @@ enum OfficeApplicationsController {
             .filter(\.$isActive == true).sort(\.$displayName).all()
         let evidence = try await EvidenceFiles.of(userID: application.$applicant.id, on: request.db)
         _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: officer.auditName, action: "application.viewed",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: officer.auditName, action: "application.viewed",
                                                               subject: "application:\(applicationID.uuidString)")
         }
         let context = OfficeApplicationContext(request: request, application: application, assignments: assignments,
@@ -78,7 +78,7 @@ enum OfficeApplicationsController {
             application.status = .inAssessment
             try await application.update(on: db)
             try await AuditTrail(clock: request.clock).record(
-                on: db, actor: officer.auditName, action: "application.assessors-assigned", subject: "application:\(applicationID.uuidString)",
+                on: db, chain: .register, actor: officer.auditName, action: "application.assessors-assigned", subject: "application:\(applicationID.uuidString)",
                 details: ["assessors": "\(first.auditName), \(second.auditName)"])
         }
         return request.redirect(to: SiteURL.officeApplication(.value(applicationID)).path)
@@ -152,7 +152,7 @@ enum OfficeApplicationsController {
             application.decidedBy = officer.id
             try await application.update(on: db)
             let audit = AuditTrail(clock: request.clock)
-            try await audit.record(on: db, actor: officer.auditName, action: "application.decided",
+            try await audit.record(on: db, chain: .register, actor: officer.auditName, action: "application.decided",
                                    subject: "application:\(applicationID.uuidString)",
                                    details: ["decision": decision.rawValue, "eligibleAtSubmission": String(eligibleAtSubmission),
                                              "eligibleOnDecisionDay": String(eligibleNow)]
@@ -160,7 +160,7 @@ enum OfficeApplicationsController {
             if decision == .certified {
                 let certificate = try await CertificateIssuing.issue(for: application, holder: holder, on: db,
                                                                      application: request.application, today: today)
-                try await audit.record(on: db, actor: officer.auditName, action: "certificate.issued",
+                try await audit.record(on: db, chain: .register, actor: officer.auditName, action: "certificate.issued",
                                        subject: "certificate:\(try certificate.requireID().uuidString)",
                                        details: ["registrationNumber": certificate.registrationNumber, "kid": certificate.keyID])
             }

@@ -43,8 +43,8 @@ enum OfficeCertificatesController {
         if let reason = certificate.standingReason, certificate.standing != .active {
             facts.append(KeyValue(key: request.t("certificateStandingReason"), value: reason))
         }
-        let history = try await AuditEntry.query(on: request.db).filter(\.$subject == "certificate:\(id.uuidString)")
-            .sort(\.$sequence).all()
+        let history = try await AuditEventRow.query(on: request.db).filter(\.$subject == "certificate:\(id.uuidString)")
+            .sort(\.$id).all()
         var blocks = [
             WorkBlock(id: "certificate", heading: request.t("certificateFacts"), facts: facts),
             WorkBlock(id: "history", heading: request.t("certificateHistory"), tables: [TableView(
@@ -94,7 +94,7 @@ enum OfficeCertificatesController {
             certificate.standing = .active
             certificate.standingReason = nil
             try await certificate.update(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: officer.auditName, action: "certificate.reinstated",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: officer.auditName, action: "certificate.reinstated",
                                                               subject: "certificate:\(id.uuidString)", details: ["reason": reason])
         }
         request.session.data["certificateNotice"] = "reinstated"

@@ -18,7 +18,7 @@ enum RecheckController {
         let run = try await RegisterRecheckRun.run(version: version, standard: request.standard, on: request.db,
                                                    at: request.clock.now(), date: request.today, language: request.language)
         _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: officer.auditName, action: "register.rechecked",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: officer.auditName, action: "register.rechecked",
                                                               details: ["version": choice, "checked": String(run.checked), "failing": String(run.rows.count)])
         }
         if (try? request.query.get(String.self, at: "format")) == "csv" {

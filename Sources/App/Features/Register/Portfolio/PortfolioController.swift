@@ -64,7 +64,7 @@ enum PortfolioController {
             portfolio.codeOfConductOn = codeOfConduct ? (portfolio.codeOfConductOn ?? today) : nil
             portfolio.complaintsRegulationOn = complaints ? (portfolio.complaintsRegulationOn ?? today) : nil
             try await portfolio.save(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "portfolio.profile-updated",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "portfolio.profile-updated",
                                                               subject: "portfolio:\(try portfolio.requireID().uuidString)",
                                                               details: ["codeOfConduct": String(codeOfConduct), "complaintsRegulation": String(complaints)])
         }
@@ -94,7 +94,7 @@ enum PortfolioController {
             let evidenceID = try await stored.asyncMap { try await PortfolioItemForm.storeEvidence($0.file, hash: $0.hash, of: portfolio, on: db) } ?? nil
             let itemID = try await write(portfolio, evidenceID, db)
             try await AuditTrail(clock: request.clock).record(
-                on: db, actor: user.auditName, action: "portfolio.\(kind.auditName)-added",
+                on: db, chain: .register, actor: user.auditName, action: "portfolio.\(kind.auditName)-added",
                 subject: "portfolio:\(try portfolio.requireID().uuidString)",
                 details: ["item": itemID, "evidence": stored?.hash ?? ""])
         }
@@ -120,7 +120,7 @@ enum PortfolioController {
             // What a training provider confirmed stays: the holder did not type it.
             if (found as? PortfolioCourse)?.confirmedBy != nil || (found as? PortfolioDiploma)?.confirmedBy != nil { return false }
             try await found.delete(on: db)
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "portfolio.\(kind.auditName)-removed",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "portfolio.\(kind.auditName)-removed",
                                                               subject: "portfolio:\(portfolioID.uuidString)", details: ["item": itemID.uuidString])
             return true
         }
@@ -136,7 +136,7 @@ enum PortfolioController {
         let id = try file.requireID()
         let data = try request.application.evidence.read(sha256: file.sha256)
         _ = try await request.change { db in
-            try await AuditTrail(clock: request.clock).record(on: db, actor: user.auditName, action: "evidence.downloaded",
+            try await AuditTrail(clock: request.clock).record(on: db, chain: .register, actor: user.auditName, action: "evidence.downloaded",
                                                               subject: "evidence:\(id.uuidString)")
         }
         let response = Response(status: .ok, body: .init(data: data))
