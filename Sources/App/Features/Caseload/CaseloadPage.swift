@@ -81,8 +81,9 @@ extension CaseloadContext {
                 "hours": NumberText.format(model.policy.hours(of: model.actor.userID), in: language),
                 "perFullTime": String(model.policy.policy.caseloadPerFullTime),
             ]),
-            agenda: Array(AgendaRow.rows(model.agenda.overdue + model.agenda.days.flatMap(\.items), data: model.agendaData, today: today,
-                                         coachNames: model.coachNames, showDay: true, request).prefix(pageSize)),
+            // Only the rows shown are put into words: a team lead's agenda holds thousands.
+            agenda: AgendaRow.rows(Array((model.agenda.overdue + model.agenda.days.flatMap(\.items)).prefix(pageSize)), data: model.agendaData,
+                                   today: today, coachNames: model.coachNames, showDay: true, request),
             agendaMore: model.agenda.overdue.count + model.agenda.days.reduce(0) { $0 + $1.items.count } > pageSize
                 ? request.t("caseloadActionsMore", ["count": String(model.agenda.overdue.count + model.agenda.days.reduce(0) { $0 + $1.items.count } - pageSize)]) : "",
             agendaURL: SiteURL.agenda.path, searchURL: SiteURL.clients.path,
